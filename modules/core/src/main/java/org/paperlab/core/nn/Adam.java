@@ -1,0 +1,58 @@
+package org.paperlab.core.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.paperlab.core.Checks;
+
+/**
+ * Adam (Kingma and Ba 2015, Algorithm 1): {@code m <- b1 m + (1-b1) g},
+ * {@code v <- b2 v + (1-b2) g^2}, {@code p <- p - lr mhat / (sqrt(vhat) + eps)} with the bias
+ * corrections {@code mhat = m/(1-b1^t)}, {@code vhat = v/(1-b2^t)}; the same update as PyTorch's
+ * {@code torch.optim.Adam} without weight decay.
+ */
+public final class Adam implements Optimizer {
+  private final double learningRate;
+  private final double beta1;
+  private final double beta2;
+  private final double epsilon;
+  private INDArray m;
+  private INDArray v;
+  private long steps;
+
+  public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+    this.learningRate = Checks.positive("learningRate", learningRate);
+    this.beta1 = Checks.inClosed("beta1", beta1, 0.0, 0.999999);
+    this.beta2 = Checks.inClosed("beta2", beta2, 0.0, 0.999999999);
+    this.epsilon = Checks.positive("epsilon", epsilon);
+  }
+
+  /** Adam with PyTorch's defaults {@code b1 = 0.9, b2 = 0.999, eps = 1e-8}. */
+  public Adam(double learningRate) {
+    this(learningRate, 0.9, 0.999, 1e-8);
+  }
+
+  public double learningRate() {
+    return learningRate;
+  }
+
+  @Override
+  public void step(INDArray params, INDArray grad) {
+    if (m == null) {
+      m = grad.ulike();
+      v = grad.ulike();
+    }
+    steps++;
+    m.muli(beta1).addi(grad.mul(1 - beta1));
+    v.muli(beta2).addi(grad.muli(grad).muli(1 - beta2));
+    double bc1 = 1 - Math.pow(beta1, steps);
+    double bc2 = 1 - Math.pow(beta2, steps);
+    // p -= (lr / bc1) m / (sqrt(v / bc2) + eps); grad is reused as scratch
+    INDArray denom = Transforms.sqrt(grad.assign(v).muli(1.0 / bc2), false).addi(epsilon);
+    params.subi(denom.rdivi(m).muli(learningRate / bc1));
+  }
+
+  @Override
+  public long steps() {
+    return steps;
+  }
+}

@@ -1,0 +1,120 @@
+package org.paperlab.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.custom.LogSumExp;
+import org.nd4j.linalg.factory.Nd4j;
+
+class KernelsTest {
+  private static final double LN2 = Math.log(2);
+
+  @ParameterizedTest
+  @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+  void logSumExpIsStableForLargeMagnitudes(DataType type) {
+    // Hand calculation: LSE(c, c) = c + ln 2 for any c.
+    INDArray x = Nd4j.createFromArray(new double[][] {{1000, 1000}, {-1000, -1000}, {0, 0}}).castTo(type);
+    INDArray lse = Kernels.logSumExp(x, 1);
+    double tol = type == DataType.FLOAT ? 1e-4 : 1e-12;
+    assertEquals(type, lse.dataType());
+    assertEquals(1000 + LN2, lse.getDouble(0), tol * 1000);
+    assertEquals(-1000 + LN2, lse.getDouble(1), tol * 1000);
+    assertEquals(LN2, lse.getDouble(2), tol);
+  }
+
+  @Test
+  void nd4jOwnLogSumExpFailsWhereOursDoesNot() {
+    // Documents why the kernel exists: ND4J 1.0.0-M2.1's logSumExp shifts by one max for the whole
+    // array, so a row far below the largest row underflows to -inf.
+    INDArray x = Nd4j.createFromArray(new double[][] {{1000, 1000}, {-1000, -1000}});
+    INDArray theirs = Nd4j.exec(new LogSumExp(x, 1))[0];
+    INDArray ours = Kernels.logSumExp(x, 1);
+    System.out.println("ND4J logSumExp: " + theirs + ", paperlab: " + ours);
+    assertEquals(Double.NEGATIVE_INFINITY, theirs.getDouble(1));
+    assertEquals(-1000 + LN2, ours.getDouble(1), 1e-9);
+  }
+
+  @Test
+  void logSumExpAlongColumnsAndVectorsAndInfinities() {
+    INDArray x = Nd4j.createFromArray(new double[][] {{0, Double.NEGATIVE_INFINITY}, {0, Double.NEGATIVE_INFINITY}});
+    INDArray col = Kernels.logSumExp(x, 0);
+    assertEquals(LN2, col.getDouble(0), 1e-12);
+    assertEquals(Double.NEGATIVE_INFINITY, col.getDouble(1)); // empty sum, not NaN
+    INDArray v = Nd4j.createFromArray(1.0, 2.0, 3.0);
+    double expected = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+    assertEquals(expected, Kernels.logSumExp(v, 0).getDouble(0), 1e-12);
+  }
+
+  @Test
+  void primitiveLogSumExpMatchesClosedForm() {
+    double[] d = {-1000, -1000, 5, -1000, -1000};
+    assertEquals(-1000 + LN2, Kernels.logSumExp(d, 0, 2), 1e-12);
+    assertEquals(-1000 + LN2, Kernels.logSumExp(d, 3, 2), 1e-12);
+    float[] f = {1000f, 1000f};
+    assertEquals(1000 + LN2, Kernels.logSumExp(f, 0, 2), 1e-9);
+    assertEquals(Double.NEGATIVE_INFINITY, Kernels.logSumExp(d, 0, 0));
+  }
+
+  @Test
+  void softmaxRowsSumToOneAndMatchHandValues() {
+    INDArray x = Nd4j.createFromArray(new double[][] {{0, Math.log(3)}, {-2000, -2000}});
+    INDArray p = Kernels.softmax(x, 1);
+    assertArrayEquals(new double[] {0.25, 0.75}, p.getRow(0).toDoubleVector(), 1e-12);
+    assertArrayEquals(new double[] {0.5, 0.5}, p.getRow(1).toDoubleVector(), 1e-12);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {1.0, 0.1, 0.01})
+  void softMinApproachesMinFromBelow(double eps) {
+    // softmin_eps(1, 2) = -eps ln(e^{-1/eps} + e^{-2/eps}) = 1 - eps ln(1 + e^{-1/eps})
+    INDArray x = Nd4j.createFromArray(new double[][] {{1, 2}});
+    double expected = 1 - eps * Math.log1p(Math.exp(-1 / eps));
+    assertEquals(expected, Kernels.softMin(x, 1, eps).getDouble(0), 1e-12);
+    assertTrue(Kernels.softMin(x, 1, eps).getDouble(0) <= 1.0);
+  }
+
+  @Test
+  void pairwiseSquaredDistancesMatchBruteForce() {
+    SplittableRandom rng = Seeds.of(7).random();
+    INDArray x = Tensors.randn(rng, DataType.DOUBLE, 5, 3);
+    INDArray y = Tensors.randn(rng, DataType.DOUBLE, 4, 3);
+    INDArray d = Kernels.pairwiseSquaredDistances(x, y);
+    for (int i = 0; i < 5; i++) {
+      for (int j = 0; j < 4; j++) {
+        double s = 0;
+        for (int k = 0; k < 3; k++) {
+          double t = x.getDouble(i, k) - y.getDouble(j, k);
+          s += t * t;
+        }
+        assertEquals(s, d.getDouble(i, j), 1e-12);
+      }
+    }
+    // identical points give exactly zero, never a tiny negative
+    INDArray self = Kernels.pairwiseSquaredDistances(x, x);
+    for (int i = 0; i < 5; i++) {
+      assertTrue(self.getDouble(i, i) >= 0);
+    }
+  }
+
+  @Test
+  void badInputsNameTheProblem() {
+    INDArray m = Nd4j.zeros(2, 2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.logSumExp(m, 2));
+    assertTrue(e.getMessage().contains("axis = 2"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Kernels.softMin(m, 1, 0.0));
+    assertTrue(e.getMessage().contains("eps = 0.0"), e.getMessage());
+    e = assertThrows(
+        IllegalArgumentException.class,
+        () -> Kernels.pairwiseSquaredDistances(Nd4j.zeros(2, 3), Nd4j.zeros(2, 2)));
+    assertTrue(e.getMessage().contains("columns of x (3)"), e.getMessage());
+  }
+}
