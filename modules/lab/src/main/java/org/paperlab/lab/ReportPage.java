@@ -1,0 +1,188 @@
+package org.paperlab.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Builds {@code <outRoot>/index.html}: for every experiment, its newest run's status, metrics
+ * table, charts (PNG) and data files (CSV), and the older runs folded below it. The page uses
+ * relative links only, so the results folder can be copied or served as it is.
+ */
+public final class ReportPage {
+  private ReportPage() {}
+
+  /** (Re)writes the report page and returns its path. */
+  public static Path write(Path outRoot) {
+    Map<String, List<Path>> runs = scan(outRoot);
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+        .append("<title>paperlab results</title>\n<style>\n")
+        .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1400px;color:#222}\n")
+        .append("h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}\n")
+        .append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:2px 8px;text-align:left}\n")
+        .append("td.num{text-align:right;font-family:monospace}\n")
+        .append(".ok{color:#080}.failed{color:#b00}.running{color:#a60}\n")
+        .append("img{max-width:640px;margin:6px;border:1px solid #eee}\n")
+        .append("nav a{margin-right:1em}\n</style></head><body>\n")
+        .append("<h1>paperlab results</h1>\n");
+    if (runs.isEmpty()) {
+      h.append("<p>No runs yet. Try <code>./paperlab run all --quick</code>.</p>\n");
+    } else {
+      h.append("<nav>");
+      for (String exp : runs.keySet()) {
+        h.append("<a href=\"#").append(esc(exp)).append("\">").append(esc(exp)).append("</a>");
+      }
+      h.append("</nav>\n");
+    }
+    for (Map.Entry<String, List<Path>> e : runs.entrySet()) {
+      String exp = e.getKey();
+      List<Path> list = e.getValue();
+      h.append("<h2 id=\"").append(esc(exp)).append("\">").append(esc(exp)).append("</h2>\n");
+      JsonNode newest = readRun(list.get(0));
+      if (newest != null && newest.has("description")) {
+        h.append("<p>").append(esc(newest.get("description").asText())).append("</p>\n");
+      }
+      runSection(h, outRoot, list.get(0), true);
+      if (list.size() > 1) {
+        h.append("<details><summary>").append(list.size() - 1).append(" earlier run(s)</summary>\n");
+        for (Path older : list.subList(1, list.size())) {
+          runSection(h, outRoot, older, false);
+        }
+        h.append("</details>\n");
+      }
+    }
+    h.append("</body></html>\n");
+    Path page = outRoot.resolve("index.html");
+    AtomicFiles.writeString(page, h.toString());
+    return page;
+  }
+
+  private static void runSection(StringBuilder h, Path root, Path runDir, boolean charts) {
+    JsonNode run = readRun(runDir);
+    String rel = root.relativize(runDir).toString().replace('\\', '/');
+    String status = run == null ? "unreadable" : run.path("status").asText("unknown");
+    h.append("<h3>").append(esc(runDir.getFileName().toString())).append(" <span class=\"")
+        .append(esc(status)).append("\">").append(esc(status)).append("</span>");
+    if (run != null && run.has("duration_seconds")) {
+      h.append(String.format(java.util.Locale.ROOT, " <small>%.1f s</small>", run.get("duration_seconds").asDouble()));
+    }
+    h.append("</h3>\n");
+    if (run != null && run.has("error")) {
+      h.append("<p class=\"failed\">").append(esc(run.get("error").asText())).append("</p>\n");
+    }
+    Path metricsFile = runDir.resolve("metrics.json");
+    if (Files.exists(metricsFile)) {
+      try {
+        JsonNode m = Json.read(metricsFile);
+        if (m.size() > 0) {
+          h.append("<table><tr><th>metric</th><th>value</th></tr>\n");
+          for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            h.append("<tr><td>").append(esc(f.getKey())).append("</td><td class=\"num\">")
+                .append(esc(f.getValue().isNumber() ? fmt(f.getValue().asDouble()) : f.getValue().asText()))
+                .append("</td></tr>\n");
+          }
+          h.append("</table>\n");
+        }
+      } catch (UncheckedIOException ex) {
+        h.append("<p class=\"failed\">metrics.json unreadable</p>\n");
+      }
+    }
+    List<String> pngs = new ArrayList<>();
+    List<String> data = new ArrayList<>();
+    try (Stream<Path> files = Files.list(runDir)) {
+      files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().forEach(n -> {
+        if (n.endsWith(".png")) {
+          pngs.add(n);
+        } else {
+          data.add(n);
+        }
+      });
+    } catch (IOException ex) {
+      return;
+    }
+    if (charts) {
+      h.append("<div>");
+      for (String p : pngs) {
+        h.append("<a href=\"").append(esc(rel + "/" + p)).append("\"><img src=\"")
+            .append(esc(rel + "/" + p)).append("\" alt=\"").append(esc(p)).append("\"></a>");
+      }
+      h.append("</div>\n");
+    }
+    h.append("<p>files: ");
+    List<String> all = new ArrayList<>(data);
+    if (!charts) {
+      all.addAll(pngs);
+    }
+    for (String d : all) {
+      h.append("<a href=\"").append(esc(rel + "/" + d)).append("\">").append(esc(d)).append("</a> ");
+    }
+    h.append("</p>\n");
+  }
+
+  /** Experiment name to its run folders, newest first. */
+  private static Map<String, List<Path>> scan(Path root) {
+    Map<String, List<Path>> out = new TreeMap<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    try (Stream<Path> exps = Files.list(root)) {
+      for (Path exp : exps.filter(Files::isDirectory).toList()) {
+        try (Stream<Path> rs = Files.list(exp)) {
+          List<Path> list = new ArrayList<>(rs.filter(r -> Files.isRegularFile(r.resolve("run.json"))).toList());
+          list.sort(Comparator.comparing(ReportPage::startTime).thenComparing(Path::toString).reversed());
+          if (!list.isEmpty()) {
+            out.put(exp.getFileName().toString(), list);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot scan results folder " + root + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static String startTime(Path runDir) {
+    JsonNode n = readRun(runDir);
+    return n == null ? "" : n.path("start_time").asText("");
+  }
+
+  private static JsonNode readRun(Path runDir) {
+    try {
+      return Json.read(runDir.resolve("run.json"));
+    } catch (UncheckedIOException e) {
+      return null;
+    }
+  }
+
+  private static String fmt(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+      return Long.toString((long) v);
+    }
+    return String.format(java.util.Locale.ROOT, "%.6g", v);
+  }
+
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}
