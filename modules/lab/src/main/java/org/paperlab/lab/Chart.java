@@ -37,6 +37,7 @@ public final class Chart {
   };
 
   private final XYChart chart;
+  private int colorIndex;
 
   private Chart(String title, String xTitle, String yTitle, int width, int height) {
     chart =
@@ -153,13 +154,20 @@ public final class Chart {
    */
   public Fits.Line seriesWithFit(String name, double[] x, double[] y) {
     Fits.Line fit = Fits.logLog(x, y);
+    int color = colorIndex;
     series(name, x, y);
     double[] fx = positive(x);
     double[] fy = new double[fx.length];
     for (int i = 0; i < fx.length; i++) {
       fy[i] = Math.exp(fit.at(Math.log(fx[i])));
     }
-    dashed(String.format(Locale.ROOT, "%s fit: slope %.3f", name, fit.slope()), fx, fy);
+    XYSeries s = add(String.format(Locale.ROOT, "%s fit: slope %.3f", name, fit.slope()), fx, fy);
+    if (s != null) {
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineStyle(SeriesLines.DASH_DASH);
+      s.setLineColor(PALETTE[color % PALETTE.length]);
+      colorIndex--; // the fit shares its series' color
+    }
     return fit;
   }
 
@@ -228,6 +236,10 @@ public final class Chart {
     }
     XYSeries s = chart.addSeries(uniqueName(name), px, py);
     s.setLineWidth(1.8f);
+    Color c = PALETTE[colorIndex++ % PALETTE.length];
+    s.setLineColor(c);
+    s.setMarkerColor(c);
+    s.setFillColor(c);
     return s;
   }
 

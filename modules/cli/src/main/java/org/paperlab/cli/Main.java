@@ -1,0 +1,67 @@
+package org.paperlab.cli;
+
+import java.io.PrintWriter;
+import org.paperlab.core.io.DataFormatException;
+import picocli.CommandLine;
+
+/**
+ * The {@code paperlab} command line. Exit codes: 0 success; 1 a run or an operation failed (one
+ * line on stderr, the stack trace with {@code --verbose}); 2 a usage or input error (bad option,
+ * unknown experiment, invalid value, malformed input file located by file:line:column).
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line and returns the exit code (for tests: no System.exit). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    System.setProperty("java.awt.headless", "true");
+    CommandLine cl = new CommandLine(new PaperlabCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          boolean verbose = PaperlabCommand.verbose(parseResult);
+          String name = commandLine.getCommandSpec().qualifiedName();
+          if (ex instanceof UsageError
+              || ex instanceof IllegalArgumentException
+              || ex instanceof DataFormatException) {
+            commandLine.getErr().println(name + ": " + ex.getMessage());
+            if (verbose) {
+              ex.printStackTrace(commandLine.getErr());
+            } else {
+              commandLine.getErr().println("Try '" + name + " --help' for usage.");
+            }
+            return CommandLine.ExitCode.USAGE;
+          }
+          commandLine.getErr().println(name + ": " + oneLine(ex));
+          if (verbose) {
+            ex.printStackTrace(commandLine.getErr());
+          }
+          return CommandLine.ExitCode.SOFTWARE;
+        });
+    return cl.execute(args);
+  }
+
+  /** The cause chain's most specific message on one line. */
+  static String oneLine(Throwable ex) {
+    Throwable t = ex;
+    while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof java.lang.reflect.InvocationTargetException)) {
+      t = t.getCause();
+    }
+    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return msg.replace('\n', ' ');
+  }
+
+  /** A usage error raised by a command after parsing (exit code 2). */
+  public static final class UsageError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UsageError(String message) {
+      super(message);
+    }
+  }
+}
