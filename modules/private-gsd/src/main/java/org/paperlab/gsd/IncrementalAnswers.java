@@ -1,0 +1,179 @@
+package org.paperlab.gsd;
+
+import org.paperlab.core.Checks;
+
+/**
+ * The state Private-GSD keeps for its current best synthetic dataset: the rows, the exact
+ * integer count of every query, the residuals {@code e_q = c_q / N - y_q} against the target
+ * (noisy measured) answers {@code y}, the fitness {@code sum_q e_q^2}, and for every row the
+ * query it hits in every level.
+ *
+ * <p>This is the efficiency trick of Liu, Tang, Vietri and Wu (2023), Section 4 ("the
+ * statistics of a candidate are the statistics of the parent minus the removed row's
+ * contribution plus the added row's"): a candidate that replaces one row changes at most two
+ * counts per level, so its fitness is
+ *
+ * <pre>
+ *   F' = F + sum over levels with old cell a != new cell b of
+ *        (1/N)(1/N - 2 e_a)  +  (1/N)(1/N + 2 e_b)
+ * </pre>
+ *
+ * computed in {@code O(levels)} time whatever {@code N} is ({@link #deltaFitness}); cells of
+ * different levels are distinct queries, so the terms never overlap. {@link #replaceRow} applies
+ * the change to the counts exactly (integers), so after any number of replacements the counts
+ * equal a recount of the rows ({@link WorkloadSet#counts}).
+ *
+ * <p>Not thread-safe for writes; {@link #deltaFitness} only reads and may run concurrently.
+ */
+public final class IncrementalAnswers {
+  private final WorkloadSet set;
+  private final int n;
+  private final int dc;
+  private final int dn;
+  private final int levels;
+  private final int[] cat;
+  private final float[] num;
+  private final int[] counts;
+  private final double[] targets;
+  private final double[] err;
+  private final int[] rowHits;
+  private final double inv;
+  private double fitness;
+
+  /** Counts {@code start} (copied) against {@code targets}, one per query of {@code set}. */
+  public IncrementalAnswers(WorkloadSet set, double[] targets, Table start) {
+    Checks.notNull("set", set);
+    Checks.notNull("targets", targets);
+    Checks.sameSize("targets length", targets.length, "number of queries", set.size());
+    Checks.allFinite("targets", targets);
+    set.checkTable(start);
+    this.set = set;
+    this.n = start.n();
+    this.dc = set.schema().dc();
+    this.dn = set.schema().dn();
+    this.levels = set.levels();
+    this.cat = start.catCodes();
+    this.num = start.numValues();
+    this.targets = targets.clone();
+    this.counts = new int[set.size()];
+    this.err = new double[set.size()];
+    this.rowHits = new int[Math.multiplyExact(n, Math.max(1, levels))];
+    this.inv = 1.0 / n;
+    for (int r = 0; r < n; r++) {
+      set.hits(cat, r * dc, num, r * dn, rowHits, r * levels);
+      for (int l = 0; l < levels; l++) {
+        int q = rowHits[r * levels + l];
+        if (q >= 0) {
+          counts[q]++;
+        }
+      }
+    }
+    recomputeFitness();
+  }
+
+  /** Number of rows. */
+  public int rows() {
+    return n;
+  }
+
+  /** Number of levels (query indices per row). */
+  public int levels() {
+    return levels;
+  }
+
+  public WorkloadSet workloads() {
+    return set;
+  }
+
+  /** The current fitness {@code sum_q (c_q/N - y_q)^2}, maintained incrementally. */
+  public double fitness() {
+    return fitness;
+  }
+
+  /** Recomputes residuals and fitness from the exact counts (removes accumulated rounding). */
+  public double recomputeFitness() {
+    double f = 0;
+    for (int q = 0; q < counts.length; q++) {
+      err[q] = counts[q] * inv - targets[q];
+      f += err[q] * err[q];
+    }
+    fitness = f;
+    return f;
+  }
+
+  /**
+   * The change of fitness if row {@code row} were replaced by the given values; {@code scratch}
+   * must hold at least {@link #levels()} ints (one per calling thread).
+   */
+  public double deltaFitness(int row, int[] newCat, int catOff, float[] newNum, int numOff, int[] scratch) {
+    set.hits(newCat, catOff, newNum, numOff, scratch, 0);
+    int base = row * levels;
+    double d = 0;
+    for (int l = 0; l < levels; l++) {
+      int a = rowHits[base + l];
+      int b = scratch[l];
+      if (a != b) {
+        if (a >= 0) {
+          d += inv * (inv - 2 * err[a]);
+        }
+        if (b >= 0) {
+          d += inv * (inv + 2 * err[b]);
+        }
+      }
+    }
+    return d;
+  }
+
+  /**
+   * Replaces row {@code row} with the given values, updating counts, residuals, hits and fitness
+   * in {@code O(levels)}.
+   */
+  public void replaceRow(int row, int[] newCat, int catOff, float[] newNum, int numOff, int[] scratch) {
+    double d = deltaFitness(row, newCat, catOff, newNum, numOff, scratch);
+    int base = row * levels;
+    for (int l = 0; l < levels; l++) {
+      int a = rowHits[base + l];
+      int b = scratch[l];
+      if (a != b) {
+        if (a >= 0) {
+          counts[a]--;
+          err[a] -= inv;
+        }
+        if (b >= 0) {
+          counts[b]++;
+          err[b] += inv;
+        }
+        rowHits[base + l] = b;
+      }
+    }
+    System.arraycopy(newCat, catOff, cat, row * dc, dc);
+    System.arraycopy(newNum, numOff, num, row * dn, dn);
+    fitness += d;
+  }
+
+  /** A copy of the exact counts. */
+  public int[] counts() {
+    return counts.clone();
+  }
+
+  /** A copy of the rows as a table. */
+  public Table table() {
+    return Table.wrap(set.schema(), n, cat.clone(), num.clone());
+  }
+
+  /** Categorical code of column {@code j} in {@code row}. */
+  public int cat(int row, int j) {
+    return cat[row * dc + j];
+  }
+
+  /** Numeric value of column {@code j} in {@code row}. */
+  public float num(int row, int j) {
+    return num[row * dn + j];
+  }
+
+  /** Copies row {@code row} into the given arrays. */
+  public void copyRow(int row, int[] toCat, int catOff, float[] toNum, int numOff) {
+    System.arraycopy(cat, row * dc, toCat, catOff, dc);
+    System.arraycopy(num, row * dn, toNum, numOff, dn);
+  }
+}

@@ -1,0 +1,64 @@
+package org.paperlab.gsd;
+
+import org.paperlab.core.Checks;
+
+/**
+ * Settings of the relaxed-projection baseline ({@link RelaxedProjection}); defaults follow the
+ * official RAP++ runs in giusevtr/private_gsd ({@code RelaxedProjectionPP(data_size=1000,
+ * iterations=1000)}).
+ *
+ * @param rows relaxed (and output) rows {@code N'}
+ * @param iterations Adam steps
+ * @param learningRate Adam step size (on softmax logits and numeric values)
+ * @param slopeStart sigmoid slope (inverse temperature) of the numeric relaxations at the start
+ * @param slopeEnd slope at the end; the slope grows geometrically in between, sharpening the
+ *     relaxation toward the exact 0/1 queries as RAP++ does with its increasing sigmoid schedule
+ * @param samplesPerRow rows sampled from every relaxed row at the end (RAP's randomized rounding;
+ *     the output has {@code rows * samplesPerRow} rows, so its answers are close to the relaxed
+ *     ones)
+ * @param threads worker threads
+ */
+public record RapConfig(
+    int rows, int iterations, double learningRate, double slopeStart, double slopeEnd, int samplesPerRow, int threads) {
+  public RapConfig {
+    Checks.positive("rows", rows);
+    Checks.positive("iterations", iterations);
+    Checks.positive("learningRate", learningRate);
+    Checks.positive("slopeStart", slopeStart);
+    Checks.positive("slopeEnd", slopeEnd);
+    Checks.positive("samplesPerRow", samplesPerRow);
+    Checks.inRange("threads", threads, 1, 1024);
+  }
+
+  /**
+   * 1,000 rows, 1,000 Adam steps at 0.2, slope 8 growing to 1,024, 10 samples per row, one
+   * thread per core.
+   */
+  public static RapConfig defaults() {
+    return new RapConfig(1000, 1000, 0.2, 8, 1024, 10, Runtime.getRuntime().availableProcessors());
+  }
+
+  public RapConfig withRows(int v) {
+    return new RapConfig(v, iterations, learningRate, slopeStart, slopeEnd, samplesPerRow, threads);
+  }
+
+  public RapConfig withIterations(int v) {
+    return new RapConfig(rows, v, learningRate, slopeStart, slopeEnd, samplesPerRow, threads);
+  }
+
+  public RapConfig withLearningRate(double v) {
+    return new RapConfig(rows, iterations, v, slopeStart, slopeEnd, samplesPerRow, threads);
+  }
+
+  public RapConfig withSlopes(double start, double end) {
+    return new RapConfig(rows, iterations, learningRate, start, end, samplesPerRow, threads);
+  }
+
+  public RapConfig withSamplesPerRow(int v) {
+    return new RapConfig(rows, iterations, learningRate, slopeStart, slopeEnd, v, threads);
+  }
+
+  public RapConfig withThreads(int v) {
+    return new RapConfig(rows, iterations, learningRate, slopeStart, slopeEnd, samplesPerRow, v);
+  }
+}
