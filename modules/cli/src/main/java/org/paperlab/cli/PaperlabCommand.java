@@ -17,12 +17,14 @@ import picocli.CommandLine.ScopeType;
       "  paperlab run all --quick            every experiment at quick size, then results/index.html",
       "  paperlab run <experiment> [--seed N] [--out DIR]",
       "  paperlab report                     rebuild results/index.html",
+      "  paperlab gsd synthesize|evaluate    private synthetic data for your CSV (Private-GSD)",
       ""
     },
     subcommands = {
       ListCommand.class,
       RunCommand.class,
       ReportCommand.class,
+      GsdCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperlabCommand implements Runnable {

@@ -28,7 +28,8 @@ import org.paperlab.core.Checks;
  *       replaced by that column of a random row of a random elite dataset, plus
  *       {@code N(0, crossoverNoise^2)} on a numeric value, clipped to {@code [0, 1]});
  *   <li><b>score</b>: every candidate's fitness from the best dataset's statistics in
- *       {@code O(levels)} ({@link IncrementalAnswers}), in parallel over candidates;
+ *       {@code O(levels)} ({@link IncrementalAnswers}), evaluating only the workloads that read
+ *       the changed column, in parallel over candidates;
  *   <li><b>tell</b>: the elite archive keeps the {@code E} fittest datasets seen (archive and
  *       candidates); the best candidate replaces the best dataset if it is fitter.
  * </ol>
@@ -116,6 +117,7 @@ public final class Gsd implements Generator {
     final ForkJoinPool pool;
     // the population of one generation
     final int[] candRow;
+    final int[] candCol;
     final int[] candCat;
     final float[] candNum;
     final double[] candFit;
@@ -153,6 +155,7 @@ public final class Gsd implements Generator {
         archive.addFull(fit[i], init[i]);
       }
       this.candRow = new int[p];
+      this.candCol = new int[p];
       this.candCat = new int[p * dc];
       this.candNum = new float[p * dn];
       this.candFit = new double[p];
@@ -216,6 +219,7 @@ public final class Gsd implements Generator {
         candRow[i] = r;
         best.copyRow(r, candCat, i * dc, candNum, i * dn);
         int j = rng.nextInt(d);
+        candCol[i] = j;
         if (i < muta) {
           if (j < dc) {
             candCat[i * dc + j] = rng.nextInt(sizes[j]);
@@ -296,7 +300,7 @@ public final class Gsd implements Generator {
       public void run() {
         double f = best.fitness();
         for (int i = from; i < to; i++) {
-          candFit[i] = f + best.deltaFitness(candRow[i], candCat, i * dc, candNum, i * dn, scratch);
+          candFit[i] = f + best.deltaFitness(candRow[i], candCol[i], candCat, i * dc, candNum, i * dn, scratch);
         }
       }
     }
@@ -350,6 +354,11 @@ public final class Gsd implements Generator {
       prev[size] = last[r];
       last[r] = size;
       size++;
+    }
+
+    /** Old categorical value {@code j} of log entry {@code k} (tests). */
+    int oldCatForTest(int k, int j) {
+      return oldCat[k * dc + j];
     }
 
     /** The log entry holding row {@code s} as it was at {@code version}, or -1 if unchanged since. */

@@ -62,6 +62,20 @@ public final class HalfspaceWorkload implements Workload {
   }
 
   @Override
+  public int[] catColumnsRead() {
+    return catCol >= 0 ? new int[] {catCol} : new int[0];
+  }
+
+  @Override
+  public int[] numColumnsRead() {
+    int[] all = new int[w.length];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  @Override
   public String family() {
     return "halfspace";
   }

@@ -125,6 +125,35 @@ public final class IncrementalAnswers {
   }
 
   /**
+   * As {@link #deltaFitness}, for a new row that differs from row {@code row} only in column
+   * {@code column} (categorical columns {@code 0..dc-1}, numeric {@code dc..}): only the
+   * workloads reading that column are evaluated ({@link WorkloadSet#workloadsReading}).
+   */
+  public double deltaFitness(int row, int column, int[] newCat, int catOff, float[] newNum, int numOff, int[] scratch) {
+    int[] ws = set.workloadsReadingShared(column);
+    int base = row * levels;
+    double d = 0;
+    for (int w : ws) {
+      set.hits(w, newCat, catOff, newNum, numOff, scratch, 0);
+      int lo = set.levelOffset(w);
+      int hi = lo + set.get(w).levels();
+      for (int l = lo; l < hi; l++) {
+        int a = rowHits[base + l];
+        int b = scratch[l];
+        if (a != b) {
+          if (a >= 0) {
+            d += inv * (inv - 2 * err[a]);
+          }
+          if (b >= 0) {
+            d += inv * (inv + 2 * err[b]);
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  /**
    * Replaces row {@code row} with the given values, updating counts, residuals, hits and fitness
    * in {@code O(levels)}.
    */

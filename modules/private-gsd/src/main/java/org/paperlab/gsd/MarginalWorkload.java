@@ -52,6 +52,16 @@ public final class MarginalWorkload implements Workload {
   }
 
   @Override
+  public int[] catColumnsRead() {
+    return cols.clone();
+  }
+
+  @Override
+  public int[] numColumnsRead() {
+    return new int[0];
+  }
+
+  @Override
   public String family() {
     return family;
   }

@@ -1,6 +1,5 @@
 package org.paperlab.gsd;
 
-import java.util.Locale;
 import org.paperlab.core.Checks;
 
 /**
@@ -49,6 +48,16 @@ public final class PrefixWorkload implements Workload {
   }
 
   @Override
+  public int[] catColumnsRead() {
+    return catCol >= 0 ? new int[] {catCol} : new int[0];
+  }
+
+  @Override
+  public int[] numColumnsRead() {
+    return new int[] {numCol};
+  }
+
+  @Override
   public String family() {
     return "prefix";
   }
@@ -78,6 +87,6 @@ public final class PrefixWorkload implements Workload {
     Checks.inRange("q", q, 0, catSize - 1);
     double t = numColumn.min() + (numColumn.max() - numColumn.min()) * threshold;
     return (catColumn != null ? catColumn.name() + "=" + catColumn.categories().get(q) + " AND " : "")
-        + String.format(Locale.ROOT, "%s < %.4g", numColumn.name(), t);
+        + numColumn.name() + " < " + RangeWorkload.number(t);
   }
 }

@@ -1,7 +1,6 @@
 package org.paperlab.gsd;
 
 import java.util.Arrays;
-import java.util.Locale;
 import org.paperlab.core.Checks;
 
 /**
@@ -91,6 +90,21 @@ public final class RangeWorkload implements Workload {
     return b >= r ? r - 1 : Math.max(b, 0);
   }
 
+  /** A number with at most 4 significant digits and no trailing zeros. */
+  static String number(double v) {
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  @Override
+  public int[] catColumnsRead() {
+    return catCol >= 0 ? new int[] {catCol} : new int[0];
+  }
+
+  @Override
+  public int[] numColumnsRead() {
+    return numCols.clone();
+  }
+
   @Override
   public String family() {
     return family;
@@ -160,7 +174,8 @@ public final class RangeWorkload implements Workload {
       double lo = c.min() + (c.max() - c.min()) * bins[i] / r;
       double hi = c.min() + (c.max() - c.min()) * (bins[i] + 1) / r;
       sb.append(i == 0 ? "" : " AND ")
-          .append(String.format(Locale.ROOT, "%s in [%.4g, %.4g%s", c.name(), lo, hi, bins[i] == r - 1 ? "]" : ")"));
+          .append(c.name()).append(" in [").append(number(lo)).append(", ").append(number(hi))
+          .append(bins[i] == r - 1 ? "]" : ")");
     }
     return sb.toString();
   }

@@ -9,7 +9,9 @@ import org.paperlab.core.Checks;
  *
  * @param rows relaxed (and output) rows {@code N'}
  * @param iterations Adam steps
- * @param learningRate Adam step size (on softmax logits and numeric values)
+ * @param learningRate Adam step size on the softmax logits
+ * @param numericLearningRate Adam step size on the numeric values (scaled to [0, 1]; much
+ *     smaller, since a step of 0.2 would jump across many bins)
  * @param slopeStart sigmoid slope (inverse temperature) of the numeric relaxations at the start
  * @param slopeEnd slope at the end; the slope grows geometrically in between, sharpening the
  *     relaxation toward the exact 0/1 queries as RAP++ does with its increasing sigmoid schedule
@@ -19,11 +21,19 @@ import org.paperlab.core.Checks;
  * @param threads worker threads
  */
 public record RapConfig(
-    int rows, int iterations, double learningRate, double slopeStart, double slopeEnd, int samplesPerRow, int threads) {
+    int rows,
+    int iterations,
+    double learningRate,
+    double numericLearningRate,
+    double slopeStart,
+    double slopeEnd,
+    int samplesPerRow,
+    int threads) {
   public RapConfig {
     Checks.positive("rows", rows);
     Checks.positive("iterations", iterations);
     Checks.positive("learningRate", learningRate);
+    Checks.positive("numericLearningRate", numericLearningRate);
     Checks.positive("slopeStart", slopeStart);
     Checks.positive("slopeEnd", slopeEnd);
     Checks.positive("samplesPerRow", samplesPerRow);
@@ -31,34 +41,38 @@ public record RapConfig(
   }
 
   /**
-   * 1,000 rows, 1,000 Adam steps at 0.2, slope 8 growing to 1,024, 10 samples per row, one
-   * thread per core.
+   * 1,000 rows, 1,000 Adam steps at 0.2 (logits) and 0.02 (numeric values), slope 8 growing
+   * to 1,024, 10 samples per row, one thread per core.
    */
   public static RapConfig defaults() {
-    return new RapConfig(1000, 1000, 0.2, 8, 1024, 10, Runtime.getRuntime().availableProcessors());
+    return new RapConfig(1000, 1000, 0.2, 0.02, 8, 1024, 10, Runtime.getRuntime().availableProcessors());
   }
 
   public RapConfig withRows(int v) {
-    return new RapConfig(v, iterations, learningRate, slopeStart, slopeEnd, samplesPerRow, threads);
+    return new RapConfig(v, iterations, learningRate, numericLearningRate, slopeStart, slopeEnd, samplesPerRow, threads);
   }
 
   public RapConfig withIterations(int v) {
-    return new RapConfig(rows, v, learningRate, slopeStart, slopeEnd, samplesPerRow, threads);
+    return new RapConfig(rows, v, learningRate, numericLearningRate, slopeStart, slopeEnd, samplesPerRow, threads);
   }
 
   public RapConfig withLearningRate(double v) {
-    return new RapConfig(rows, iterations, v, slopeStart, slopeEnd, samplesPerRow, threads);
+    return new RapConfig(rows, iterations, v, numericLearningRate, slopeStart, slopeEnd, samplesPerRow, threads);
+  }
+
+  public RapConfig withNumericLearningRate(double v) {
+    return new RapConfig(rows, iterations, learningRate, v, slopeStart, slopeEnd, samplesPerRow, threads);
   }
 
   public RapConfig withSlopes(double start, double end) {
-    return new RapConfig(rows, iterations, learningRate, start, end, samplesPerRow, threads);
+    return new RapConfig(rows, iterations, learningRate, numericLearningRate, start, end, samplesPerRow, threads);
   }
 
   public RapConfig withSamplesPerRow(int v) {
-    return new RapConfig(rows, iterations, learningRate, slopeStart, slopeEnd, v, threads);
+    return new RapConfig(rows, iterations, learningRate, numericLearningRate, slopeStart, slopeEnd, v, threads);
   }
 
   public RapConfig withThreads(int v) {
-    return new RapConfig(rows, iterations, learningRate, slopeStart, slopeEnd, samplesPerRow, v);
+    return new RapConfig(rows, iterations, learningRate, numericLearningRate, slopeStart, slopeEnd, samplesPerRow, v);
   }
 }

@@ -84,8 +84,15 @@ public final class RelaxedProjection implements Generator {
   private static final int PREFIX = 3;
   private static final int HALF = 4;
 
-  /** One factor of a query block. */
-  private record Factor(int kind, int col, int size, float threshold, double[] w, double b) {}
+  /**
+   * One factor of a query block; {@code shared} indexes the soft-bin table of a
+   * (numeric column, resolution) pair, computed once per step for all blocks (-1 otherwise).
+   */
+  private record Factor(int kind, int col, int size, float threshold, double[] w, double b, int shared) {
+    Factor(int kind, int col, int size, float threshold, double[] w, double b) {
+      this(kind, col, size, threshold, w, b, -1);
+    }
+  }
 
   /**
    * A block of queries: product of 3 factors (padded with constant ones), ordered by size so
@@ -96,6 +103,13 @@ public final class RelaxedProjection implements Generator {
 
   /** Rows processed together, so that a block's answer slice is reused from L1 cache. */
   private static final int ROW_BLOCK = 64;
+
+  /**
+   * Soft-bin memberships below this are set to exactly 0 and skipped (at the slopes used the
+   * neglected mass per row is below {@code rows * 1e-6}; the gradients they would carry are
+   * multiplied by sigmoid derivatives of the same size).
+   */
+  private static final float BIN_EPS = 1e-6f;
 
   private final class Run implements AutoCloseable {
     final WorkloadSet set;
@@ -115,6 +129,14 @@ public final class RelaxedProjection implements Generator {
     final float[] mX;
     final float[] vX;
     final List<Block> blocks = new ArrayList<>();
+    // soft-bin tables shared by blocks: key col * 65536 + resolution -> index
+    final java.util.Map<Integer, Integer> binIndex = new java.util.LinkedHashMap<>();
+    final List<int[]> binKeys = new ArrayList<>();
+    float[][] binVals;
+    float[][] binAux;
+    // per row, the window [lo, hi) of bins whose membership is at least BIN_EPS (others set to 0)
+    int[][] binLo;
+    int[][] binHi;
     final Worker[] workers;
     final ForkJoinPool pool;
     float slope;
@@ -161,6 +183,17 @@ public final class RelaxedProjection implements Generator {
         }
       }
       buildBlocks();
+      this.binVals = new float[binKeys.size()][];
+      this.binAux = new float[binKeys.size()][];
+      this.binLo = new int[binKeys.size()][];
+      this.binHi = new int[binKeys.size()][];
+      for (int k = 0; k < binKeys.size(); k++) {
+        int rr = binKeys.get(k)[1];
+        binVals[k] = new float[n * rr];
+        binAux[k] = new float[n * (rr + 1)];
+        binLo[k] = new int[n];
+        binHi[k] = new int[n];
+      }
       int threads = Math.max(1, Math.min(config.threads(), blocks.size()));
       this.workers = new Worker[threads];
       long[] load = new long[threads];
@@ -214,7 +247,14 @@ public final class RelaxedProjection implements Generator {
               f.add(new Factor(CAT, rw.catColumn(), rw.catSize(), 0, null, 0));
             }
             for (int c : nc) {
-              f.add(new Factor(BIN, c, res[l], 0, null, 0));
+              int key = c * 65536 + res[l];
+              Integer k = binIndex.get(key);
+              if (k == null) {
+                k = binKeys.size();
+                binIndex.put(key, k);
+                binKeys.add(new int[] {c, res[l]});
+              }
+              f.add(new Factor(BIN, c, res[l], 0, null, 0, k));
             }
             add(f.toArray(new Factor[0]), off + rw.levelOffset(l));
           }
@@ -289,9 +329,10 @@ public final class RelaxedProjection implements Generator {
         double bc1 = 1 - Math.pow(b1, t);
         double bc2 = 1 - Math.pow(b2, t);
         float step = (float) (lr / bc1);
+        float stepX = (float) (config.numericLearningRate() / bc1);
         float c2 = (float) (1 / bc2);
         adam(theta, gTheta, mTheta, vTheta, (float) b1, (float) b2, step, c2, (float) epsAdam);
-        adam(x, gX, mX, vX, (float) b1, (float) b2, step, c2, (float) epsAdam);
+        adam(x, gX, mX, vX, (float) b1, (float) b2, stepX, c2, (float) epsAdam);
         for (int i = 0; i < x.length; i++) {
           x[i] = Math.min(1f, Math.max(0f, x[i]));
         }
@@ -339,8 +380,51 @@ public final class RelaxedProjection implements Generator {
       }
     }
 
+    /** The soft-bin tables of every (numeric column, resolution) pair at the current x and slope. */
+    void bins() {
+      float b = slope;
+      for (int k = 0; k < binKeys.size(); k++) {
+        int col = binKeys.get(k)[0];
+        int rr = binKeys.get(k)[1];
+        float[] out = binVals[k];
+        float[] u = binAux[k];
+        for (int r = 0; r < n; r++) {
+          float xv = x[r * dn + col];
+          int uo = r * (rr + 1);
+          u[uo] = 1f;
+          u[uo + rr] = 0f;
+          for (int q = 1; q < rr; q++) {
+            u[uo + q] = sigmoid(b * (xv - (float) q / rr));
+          }
+          int lo = rr;
+          int hi = 0;
+          for (int q = 0; q < rr; q++) {
+            float m = u[uo + q] - u[uo + q + 1];
+            if (m >= BIN_EPS) {
+              lo = Math.min(lo, q);
+              hi = q + 1;
+            }
+            out[r * rr + q] = m;
+          }
+          if (hi == 0) { // cannot happen (memberships sum to 1), but keep the window valid
+            lo = 0;
+            hi = rr;
+          }
+          for (int q = 0; q < lo; q++) {
+            out[r * rr + q] = 0f;
+          }
+          for (int q = hi; q < rr; q++) {
+            out[r * rr + q] = 0f;
+          }
+          binLo[k][r] = lo;
+          binHi[k][r] = hi;
+        }
+      }
+    }
+
     /** Loss and gradients w.r.t. theta and x at the current parameters. */
     double gradients(float[] gTheta, float[] gX) {
+      bins();
       if (pool == null) {
         workers[0].run();
       } else {
@@ -432,7 +516,6 @@ public final class RelaxedProjection implements Generator {
       final float[] a;
       final float[][] val = new float[3][];
       final float[][] grad = new float[3][];
-      final float[][] aux = new float[3][];
       final float[] ones;
       final float[] sink;
       double loss;
@@ -443,7 +526,6 @@ public final class RelaxedProjection implements Generator {
         for (int i = 0; i < 3; i++) {
           val[i] = new float[n * maxSize];
           grad[i] = new float[n * maxSize];
-          aux[i] = new float[n * (maxSize + 1)];
         }
         ones = new float[1];
         ones[0] = 1f;
@@ -484,6 +566,14 @@ public final class RelaxedProjection implements Generator {
               g[i] = gP;
               gStride[i] = width;
             }
+            case BIN -> {
+              v[i] = binVals[fi.shared()];
+              vOff[i] = 0;
+              vStride[i] = fi.size();
+              g[i] = grad[i];
+              gStride[i] = fi.size();
+              Arrays.fill(grad[i], 0, n * fi.size(), 0f);
+            }
             default -> {
               numericFactor(fi, i);
               v[i] = val[i];
@@ -495,6 +585,20 @@ public final class RelaxedProjection implements Generator {
             }
           }
         }
+        int[][] lo = new int[3][];
+        int[][] hi = new int[3][];
+        for (int i = 0; i < 3; i++) {
+          if (f[i].kind() == BIN) {
+            lo[i] = binLo[f[i].shared()];
+            hi[i] = binHi[f[i].shared()];
+          }
+        }
+        int[] lo1 = lo[0];
+        int[] hi1 = hi[0];
+        int[] lo2 = lo[1];
+        int[] hi2 = hi[1];
+        int[] lo3 = lo[2];
+        int[] hi3 = hi[2];
         int m1 = f[0].size();
         int m2 = f[1].size();
         int m3 = f[2].size();
@@ -511,12 +615,17 @@ public final class RelaxedProjection implements Generator {
             for (int j = 0; j < m2; j++) {
               int base = (i * m2 + j) * m3;
               for (int r = r0; r < r1; r++) {
+                if ((lo1 != null && (i < lo1[r] || i >= hi1[r])) || (lo2 != null && (j < lo2[r] || j >= hi2[r]))) {
+                  continue;
+                }
                 float x12 = v1[vOff[0] + r * vStride[0] + i] * v2[vOff[1] + r * vStride[1] + j] * invN;
                 if (x12 == 0f) {
                   continue;
                 }
                 int o3 = vOff[2] + r * vStride[2];
-                for (int l = 0; l < m3; l++) {
+                int la = lo3 == null ? 0 : lo3[r];
+                int lb = lo3 == null ? m3 : hi3[r];
+                for (int l = la; l < lb; l++) {
                   a[base + l] += x12 * v3[o3 + l];
                 }
               }
@@ -541,19 +650,24 @@ public final class RelaxedProjection implements Generator {
             for (int j = 0; j < m2; j++) {
               int base = (i * m2 + j) * m3;
               for (int r = r0; r < r1; r++) {
+                if ((lo1 != null && (i < lo1[r] || i >= hi1[r])) || (lo2 != null && (j < lo2[r] || j >= hi2[r]))) {
+                  continue;
+                }
                 int o1 = vOff[0] + r * vStride[0];
                 int o2 = vOff[1] + r * vStride[1];
                 int o3 = vOff[2] + r * vStride[2];
                 int q3 = (gStride[2] == 0 ? 0 : vOff[2]) + r * gStride[2];
+                int la = lo3 == null ? 0 : lo3[r];
+                int lb = lo3 == null ? m3 : hi3[r];
                 float x1 = v1[o1 + i];
                 float x2 = v2[o2 + j];
                 float x12 = x1 * x2;
                 if (x12 != 0f) {
-                  for (int l = 0; l < m3; l++) {
+                  for (int l = la; l < lb; l++) {
                     g3[q3 + l] += x12 * a[base + l];
                   }
                 }
-                float h = dot(a, base, v3, o3, m3);
+                float h = dot(a, base + la, v3, o3 + la, lb - la);
                 g1[(gStride[0] == 0 ? 0 : vOff[0]) + r * gStride[0] + i] += h * x2;
                 g2[(gStride[1] == 0 ? 0 : vOff[1]) + r * gStride[1] + j] += h * x1;
               }
@@ -570,25 +684,8 @@ public final class RelaxedProjection implements Generator {
       /** Values (and what the backward pass needs) of a numeric factor for every row. */
       void numericFactor(Factor fi, int slot) {
         float[] out = val[slot];
-        float[] u = aux[slot];
         float b = slope;
         switch (fi.kind()) {
-          case BIN -> {
-            int rr = fi.size();
-            int col = fi.col();
-            for (int r = 0; r < n; r++) {
-              float xv = x[r * dn + col];
-              int uo = r * (rr + 1);
-              u[uo] = 1f;
-              u[uo + rr] = 0f;
-              for (int k = 1; k < rr; k++) {
-                u[uo + k] = sigmoid(b * (xv - (float) k / rr));
-              }
-              for (int k = 0; k < rr; k++) {
-                out[r * rr + k] = u[uo + k] - u[uo + k + 1];
-              }
-            }
-          }
           case PREFIX -> {
             int col = fi.col();
             for (int r = 0; r < n; r++) {
@@ -612,7 +709,7 @@ public final class RelaxedProjection implements Generator {
       /** Chains a numeric factor's gradient into the gradient of x. */
       void numericBackward(Factor fi, int slot) {
         float[] gv = grad[slot];
-        float[] u = aux[slot];
+        float[] u = fi.kind() == BIN ? binAux[fi.shared()] : null;
         float[] out = val[slot];
         float b = slope;
         switch (fi.kind()) {

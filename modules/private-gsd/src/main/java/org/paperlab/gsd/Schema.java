@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,9 +269,7 @@ public final class Schema {
 
   private static Schema fromSizesForm(JsonNode root) {
     List<Column> cols = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-    while (it.hasNext()) {
-      var e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       JsonNode v = e.getValue();
       Checks.require(v.isInt() && v.asInt() > 0,
           "column '%s' must map to a positive category count (private-pgm domain form), got %s", e.getKey(), v);

@@ -33,6 +33,12 @@ public sealed interface Workload permits MarginalWorkload, RangeWorkload, Prefix
    */
   void hits(int[] cat, int catOff, float[] num, int numOff, int[] out, int outOff);
 
+  /** The categorical columns (indices among categorical columns) the queries read. */
+  int[] catColumnsRead();
+
+  /** The numeric columns (indices among numeric columns) the queries read. */
+  int[] numColumnsRead();
+
   /** A description of query {@code q} (for reports). */
   String describe(int q);
 

@@ -23,6 +23,8 @@ public final class WorkloadSet {
   private final int[] margStart;
   private final int[] margCols;
   private final int[] margStrides;
+  // byColumn[j]: the workloads that read column j (categorical columns 0..dc-1, then numeric dc..dc+dn-1)
+  private final int[][] byColumn;
 
   public WorkloadSet(Schema schema, List<? extends Workload> workloads) {
     Checks.notNull("schema", schema);
@@ -67,6 +69,63 @@ public final class WorkloadSet {
       }
     }
     margStart[offsets.length] = k;
+    int dc = schema.dc();
+    List<List<Integer>> cols = new ArrayList<>();
+    for (int j = 0; j < dc + schema.dn(); j++) {
+      cols.add(new ArrayList<>());
+    }
+    for (int i = 0; i < offsets.length; i++) {
+      Workload w = this.workloads.get(i);
+      for (int c : w.catColumnsRead()) {
+        cols.get(c).add(i);
+      }
+      for (int c : w.numColumnsRead()) {
+        cols.get(dc + c).add(i);
+      }
+    }
+    this.byColumn = new int[cols.size()][];
+    for (int j = 0; j < byColumn.length; j++) {
+      byColumn[j] = cols.get(j).stream().mapToInt(Integer::intValue).distinct().toArray();
+    }
+  }
+
+  /**
+   * The workloads that read column {@code j}: categorical columns are {@code 0..dc-1}, numeric
+   * columns {@code dc..dc+dn-1}. A row change confined to column {@code j} can change only
+   * their answers.
+   */
+  public int[] workloadsReading(int j) {
+    return byColumn[j].clone();
+  }
+
+  int[] workloadsReadingShared(int j) {
+    return byColumn[j];
+  }
+
+  /**
+   * Writes the global query index hit in every level of workload {@code w} for one row into
+   * {@code out[outOff + levelOffset(w) ...]}.
+   */
+  public void hits(int w, int[] cat, int catOff, float[] num, int numOff, int[] out, int outOff) {
+    int a = margStart[w];
+    int b = margStart[w + 1];
+    if (a < b) {
+      int idx = offsets[w];
+      for (int c = a; c < b; c++) {
+        idx += margStrides[c] * cat[catOff + margCols[c]];
+      }
+      out[outOff + levelOffsets[w]] = idx;
+      return;
+    }
+    Workload wl = workloads.get(w);
+    int lo = outOff + levelOffsets[w];
+    wl.hits(cat, catOff, num, numOff, out, lo);
+    int off = offsets[w];
+    for (int l = 0, L = wl.levels(); l < L; l++) {
+      if (out[lo + l] >= 0) {
+        out[lo + l] += off;
+      }
+    }
   }
 
   public Schema schema() {
