@@ -116,6 +116,22 @@ class MlpTest {
   }
 
   @Test
+  void staleTraceIsRejectedAndPredictLeavesTracesValid() {
+    Mlp net = new Mlp(MlpConfig.of(2, 1, 3), Seeds.of(9).random());
+    INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2);
+    Mlp.Trace first = net.forward(x);
+    INDArray out = first.output().dup();
+    net.predict(Nd4j.rand(DataType.FLOAT, 4, 2)); // separate buffers
+    assertEquals(out, first.output());
+    net.backward(first, Nd4j.ones(DataType.FLOAT, 4, 1), net.newGradient(), false);
+    net.forward(Nd4j.rand(DataType.FLOAT, 4, 2));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
+        () -> net.backward(first, Nd4j.ones(DataType.FLOAT, 4, 1), net.newGradient(), false));
+    assertTrue(e.getMessage().contains("trace is stale"), e.getMessage());
+  }
+
+  @Test
   void badShapesAreReported() {
     Mlp net = new Mlp(MlpConfig.of(3, 1, 4), Seeds.of(1).random());
     IllegalArgumentException e =
