@@ -58,7 +58,8 @@ def jmh_ms_per_step(batches, widths):
            "-p", "batch=" + ",".join(map(str, batches)),
            "-p", "width=" + ",".join(map(str, widths)),
            "-wi", "3", "-i", "5", "-rf", "json", "-rff", out]
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", GLIBC_TUNABLES="glibc.malloc.hugetlb=1")
+    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, env=env)
     res = {}
     for r in json.load(open(out)):
         p = r["params"]
