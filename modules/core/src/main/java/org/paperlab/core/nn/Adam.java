@@ -17,6 +17,8 @@ public final class Adam implements Optimizer {
   private final double epsilon;
   private INDArray m;
   private INDArray v;
+  private double[] mj;
+  private double[] vj;
   private long steps;
 
   public Adam(double learningRate, double beta1, double beta2, double epsilon) {
@@ -37,18 +39,64 @@ public final class Adam implements Optimizer {
 
   @Override
   public void step(INDArray params, INDArray grad) {
+    Checks.sameSize("grad length", grad.length(), "params length", params.length());
+    steps++;
+    double bc1 = 1 - Math.pow(beta1, steps);
+    double bc2 = 1 - Math.pow(beta2, steps);
+    if (contiguous(params) && contiguous(grad) && params.dataType() == grad.dataType()) {
+      stepInJava(params, grad, learningRate / bc1, 1.0 / bc2);
+      return;
+    }
     if (m == null) {
       m = grad.ulike();
       v = grad.ulike();
     }
-    steps++;
     m.muli(beta1).addi(grad.mul(1 - beta1));
-    v.muli(beta2).addi(grad.muli(grad).muli(1 - beta2));
-    double bc1 = 1 - Math.pow(beta1, steps);
-    double bc2 = 1 - Math.pow(beta2, steps);
-    // p -= (lr / bc1) m / (sqrt(v / bc2) + eps); grad is reused as scratch
-    INDArray denom = Transforms.sqrt(grad.assign(v).muli(1.0 / bc2), false).addi(epsilon);
+    v.muli(beta2).addi(grad.mul(grad).muli(1 - beta2));
+    // p -= (lr / bc1) m / (sqrt(v / bc2) + eps)
+    INDArray denom = Transforms.sqrt(v.mul(1.0 / bc2), false).addi(epsilon);
     params.subi(denom.rdivi(m).muli(learningRate / bc1));
+  }
+
+  /**
+   * The same update as one loop over the flat native buffers (moments kept in double): on a
+   * parameter vector of a few thousand entries a loop costs less than the ten ND4J calls.
+   */
+  private void stepInJava(INDArray params, INDArray grad, double stepSize, double invBc2) {
+    int n = Math.toIntExact(params.length());
+    if (mj == null) {
+      mj = new double[n];
+      vj = new double[n];
+    }
+    if (params.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+      java.nio.FloatBuffer p = params.data().asNioFloat();
+      java.nio.FloatBuffer g = grad.data().asNioFloat();
+      int po = (int) params.offset();
+      int go = (int) grad.offset();
+      for (int i = 0; i < n; i++) {
+        double gi = g.get(go + i);
+        mj[i] = beta1 * mj[i] + (1 - beta1) * gi;
+        vj[i] = beta2 * vj[i] + (1 - beta2) * gi * gi;
+        p.put(po + i, (float) (p.get(po + i) - stepSize * mj[i] / (Math.sqrt(vj[i] * invBc2) + epsilon)));
+      }
+    } else {
+      java.nio.DoubleBuffer p = params.data().asNioDouble();
+      java.nio.DoubleBuffer g = grad.data().asNioDouble();
+      int po = (int) params.offset();
+      int go = (int) grad.offset();
+      for (int i = 0; i < n; i++) {
+        double gi = g.get(go + i);
+        mj[i] = beta1 * mj[i] + (1 - beta1) * gi;
+        vj[i] = beta2 * vj[i] + (1 - beta2) * gi * gi;
+        p.put(po + i, p.get(po + i) - stepSize * mj[i] / (Math.sqrt(vj[i] * invBc2) + epsilon));
+      }
+    }
+  }
+
+  private static boolean contiguous(INDArray a) {
+    return a.ordering() == 'c' && a.elementWiseStride() == 1
+        && (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+            || a.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE);
   }
 
   @Override
