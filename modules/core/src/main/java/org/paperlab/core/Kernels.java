@@ -133,19 +133,13 @@ public final class Kernels {
     int outLen = axis == 1 || x.rank() == 1 ? rows : cols;
     double[] out = new double[outLen];
     if (axis == 1 || x.rank() == 1) {
-      // each row is copied in bulk (memcpy) into a per-thread array, then reduced in plain Java
+      // each row is copied in bulk into a per-thread array, then reduced in plain Java
       ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[cols]);
-      ThreadLocal<float[]> fscratch = ThreadLocal.withInitial(() -> new float[cols]);
+      ThreadLocal<float[]> fscratch = ThreadLocal.withInitial(() -> isFloat ? new float[cols] : null);
       rows(rows, (long) rows * cols, i -> {
-        if (isFloat) {
-          float[] r = fscratch.get();
-          fb.get(i * cols, r);
-          out[i] = scaledLse(r, cols, scale);
-        } else {
-          double[] r = scratch.get();
-          db.get(i * cols, r);
-          out[i] = scaledLse(r, cols, scale);
-        }
+        double[] r = scratch.get();
+        readRow(fb, db, fscratch.get(), r, i * cols, cols, scale);
+        out[i] = lseOfRow(r, cols);
       });
     } else {
       // per column: blocks of columns in parallel, rows streamed in order (cache friendly)
@@ -199,14 +193,13 @@ public final class Kernels {
     }
   }
 
-  /** {@code LSE(scale * v[0..len))}; NaN if any entry is NaN, the infinite max if infinite. */
-  private static double scaledLse(float[] v, int len, double scale) {
+  /** LSE of {@code v[0..len)}: NaN if any entry is NaN, the max itself if it is infinite. */
+  private static double lseOfRow(double[] v, int len) {
     double m = Double.NEGATIVE_INFINITY;
     boolean nan = false;
     for (int j = 0; j < len; j++) {
-      double e = scale * v[j];
-      m = Math.max(m, e);
-      nan |= e != e;
+      m = Math.max(m, v[j]);
+      nan |= v[j] != v[j];
     }
     if (nan) {
       return Double.NaN;
@@ -216,28 +209,7 @@ public final class Kernels {
     }
     double s = 0;
     for (int j = 0; j < len; j++) {
-      s += Math.exp(scale * v[j] - m);
-    }
-    return m + Math.log(s);
-  }
-
-  private static double scaledLse(double[] v, int len, double scale) {
-    double m = Double.NEGATIVE_INFINITY;
-    boolean nan = false;
-    for (int j = 0; j < len; j++) {
-      double e = scale * v[j];
-      m = Math.max(m, e);
-      nan |= e != e;
-    }
-    if (nan) {
-      return Double.NaN;
-    }
-    if (Double.isInfinite(m)) {
-      return m;
-    }
-    double s = 0;
-    for (int j = 0; j < len; j++) {
-      s += Math.exp(scale * v[j] - m);
+      s += Math.exp(v[j] - m);
     }
     return m + Math.log(s);
   }

@@ -59,8 +59,8 @@ public final class Adam implements Optimizer {
   }
 
   /**
-   * The same update as one loop over the flat native buffers (moments kept in double): on a
-   * parameter vector of a few thousand entries a loop costs less than the ten ND4J calls.
+   * The same update as one Java loop over copies of the flat vectors (moments kept in double): on
+   * a parameter vector of a few thousand entries this costs less than ten ND4J calls.
    */
   private void stepInJava(INDArray params, INDArray grad, double stepSize, double invBc2) {
     int n = Math.toIntExact(params.length());
@@ -68,29 +68,14 @@ public final class Adam implements Optimizer {
       mj = new double[n];
       vj = new double[n];
     }
-    if (params.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-      java.nio.FloatBuffer p = params.data().asNioFloat();
-      java.nio.FloatBuffer g = grad.data().asNioFloat();
-      int po = (int) params.offset();
-      int go = (int) grad.offset();
-      for (int i = 0; i < n; i++) {
-        double gi = g.get(go + i);
-        mj[i] = beta1 * mj[i] + (1 - beta1) * gi;
-        vj[i] = beta2 * vj[i] + (1 - beta2) * gi * gi;
-        p.put(po + i, (float) (p.get(po + i) - stepSize * mj[i] / (Math.sqrt(vj[i] * invBc2) + epsilon)));
-      }
-    } else {
-      java.nio.DoubleBuffer p = params.data().asNioDouble();
-      java.nio.DoubleBuffer g = grad.data().asNioDouble();
-      int po = (int) params.offset();
-      int go = (int) grad.offset();
-      for (int i = 0; i < n; i++) {
-        double gi = g.get(go + i);
-        mj[i] = beta1 * mj[i] + (1 - beta1) * gi;
-        vj[i] = beta2 * vj[i] + (1 - beta2) * gi * gi;
-        p.put(po + i, p.get(po + i) - stepSize * mj[i] / (Math.sqrt(vj[i] * invBc2) + epsilon));
-      }
+    double[] p = params.data().getDoublesAt(params.offset(), n);
+    double[] g = grad.data().getDoublesAt(grad.offset(), n);
+    for (int i = 0; i < n; i++) {
+      mj[i] = beta1 * mj[i] + (1 - beta1) * g[i];
+      vj[i] = beta2 * vj[i] + (1 - beta2) * g[i] * g[i];
+      p[i] -= stepSize * mj[i] / (Math.sqrt(vj[i] * invBc2) + epsilon);
     }
+    params.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(p).reshape(params.shape()));
   }
 
   private static boolean contiguous(INDArray a) {
