@@ -1,8 +1,8 @@
 package org.paperlab.core;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -28,23 +28,25 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Kernels {
   private Kernels() {}
 
+  /** Below this many entries a kernel runs on the calling thread only. */
+  private static final long PARALLEL_THRESHOLD = 1 << 15;
+
+  /** Dimensions up to which pairwise distances use the fused loop instead of a GEMM. */
+  private static final int FUSED_DISTANCE_MAX_DIM = 16;
+
   /**
    * Stable log-sum-exp along {@code axis}: a rank-1 result with one entry per row (axis 1) or per
-   * column (axis 0); for a rank-1 input, a scalar array.
+   * column (axis 0); for a rank-1 input, a 1-element vector. Same data type as {@code x}.
+   *
+   * <p>Runs as a plain-Java loop straight over the array's native buffer (two reads per entry,
+   * no temporaries), split over the cores by rows: JMH {@code LogSumExpBench} measured it faster
+   * than both ND4J's {@code LogSumExp} op and the same max-shift formula written with ND4J ops.
    */
   public static INDArray logSumExp(INDArray x, int axis) {
-    checkAxis(x, axis);
-    INDArray m = x.max(true, axis);
-    // A row of -inf (or +inf) has an infinite max; shifting by it would give NaN.
-    BooleanIndexing.replaceWhere(m, 0.0, Conditions.isInfinite());
-    INDArray shifted = x.rank() == 1 ? x.sub(m.getDouble(0)) : broadcastSub(x, m, axis);
-    Transforms.exp(shifted, false);
-    INDArray s = shifted.sum(axis);
-    Transforms.log(s, false);
-    return s.addi(m.reshape(s.shape()));
+    return reduceLse(x, axis, 1.0);
   }
 
-  /** Stable softmax along {@code axis}: {@code exp(x - LSE(x))}. */
+  /** Stable softmax along {@code axis}: {@code exp(x - LSE(x))}, a new array. */
   public static INDArray softmax(INDArray x, int axis) {
     checkAxis(x, axis);
     INDArray lse = logSumExp(x, axis);
@@ -58,13 +60,14 @@ public final class Kernels {
   /** Soft-min along {@code axis}: {@code -eps * LSE(-x / eps)}; {@code eps > 0}. */
   public static INDArray softMin(INDArray x, int axis, double eps) {
     Checks.positive("eps", eps);
-    return logSumExp(x.div(-eps), axis).muli(-eps);
+    return reduceLse(x, axis, -1.0 / eps).muli(-eps);
   }
 
   /**
    * Pairwise squared Euclidean distances {@code D_ij = |x_i - y_j|^2} between the rows of
-   * {@code x} (n x d) and {@code y} (m x d), by {@code |x|^2 + |y|^2 - 2 x y^T} with one GEMM;
-   * round-off below zero is clamped to 0.
+   * {@code x} (n x d) and {@code y} (m x d). For {@code d <= 16} a fused loop computes each entry
+   * directly (exact, one write per entry); for larger {@code d}, {@code |x|^2 + |y|^2 - 2 x y^T}
+   * with one GEMM, round-off below zero clamped to 0.
    */
   public static INDArray pairwiseSquaredDistances(INDArray x, INDArray y) {
     Checks.matrix("x", x);
@@ -73,11 +76,153 @@ public final class Kernels {
     Checks.require(
         x.dataType() == y.dataType(),
         "x and y must have the same data type, got %s and %s", x.dataType(), y.dataType());
+    if (x.columns() <= FUSED_DISTANCE_MAX_DIM) {
+      return fusedSquaredDistances(x, y);
+    }
     INDArray xx = x.mul(x).sum(true, 1); // n x 1
     INDArray yy = y.mul(y).sum(true, 1).reshape(1, y.rows()); // 1 x m
     INDArray d = x.mmul(y.transpose()).muli(-2.0);
     d.addiColumnVector(xx).addiRowVector(yy);
     return Transforms.max(d, 0.0, false);
+  }
+
+  private static INDArray fusedSquaredDistances(INDArray x, INDArray y) {
+    int n = Math.toIntExact(x.rows());
+    int m = Math.toIntExact(y.rows());
+    int d = Math.toIntExact(x.columns());
+    double[] xs = x.dup('c').data().asDouble();
+    double[] ys = y.dup('c').data().asDouble();
+    INDArray out = Nd4j.createUninitialized(x.dataType(), n, m);
+    boolean isFloat = x.dataType() == DataType.FLOAT;
+    java.nio.Buffer buf = isFloat ? out.data().asNioFloat() : out.data().asNioDouble();
+    rows(n, (long) n * m * d, i -> {
+      int xo = i * d;
+      long base = (long) i * m;
+      for (int j = 0; j < m; j++) {
+        int yo = j * d;
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+          double t = xs[xo + k] - ys[yo + k];
+          s += t * t;
+        }
+        if (isFloat) {
+          ((java.nio.FloatBuffer) buf).put((int) (base + j), (float) s);
+        } else {
+          ((java.nio.DoubleBuffer) buf).put((int) (base + j), s);
+        }
+      }
+    });
+    return out;
+  }
+
+  /**
+   * {@code LSE(scale * x)} along {@code axis} in one pass over the native buffer; with
+   * {@code scale = -1/eps} this is the soft-min kernel without a temporary for {@code -x/eps}.
+   */
+  private static INDArray reduceLse(INDArray x, int axis, double scale) {
+    checkAxis(x, axis);
+    INDArray c = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
+    int rows = x.rank() == 1 ? 1 : Math.toIntExact(c.rows());
+    int cols = x.rank() == 1 ? Math.toIntExact(c.length()) : Math.toIntExact(c.columns());
+    boolean isFloat = c.dataType() == DataType.FLOAT;
+    Checks.require(
+        isFloat || c.dataType() == DataType.DOUBLE,
+        "x must be FLOAT or DOUBLE, got %s", c.dataType());
+    java.nio.FloatBuffer fb = isFloat ? c.data().asNioFloat() : null;
+    java.nio.DoubleBuffer db = isFloat ? null : c.data().asNioDouble();
+    int outLen = axis == 1 || x.rank() == 1 ? rows : cols;
+    double[] out = new double[outLen];
+    if (axis == 1 || x.rank() == 1) {
+      // each row is copied in bulk into a per-thread array, then reduced in plain Java
+      ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[cols]);
+      ThreadLocal<float[]> fscratch = ThreadLocal.withInitial(() -> isFloat ? new float[cols] : null);
+      rows(rows, (long) rows * cols, i -> {
+        double[] r = scratch.get();
+        readRow(fb, db, fscratch.get(), r, i * cols, cols, scale);
+        out[i] = lseOfRow(r, cols);
+      });
+    } else {
+      // per column: blocks of columns in parallel, rows streamed in order (cache friendly)
+      int block = 256;
+      int blocks = (cols + block - 1) / block;
+      rows(blocks, (long) rows * cols, b -> {
+        int j0 = b * block;
+        int w = Math.min(cols, j0 + block) - j0;
+        double[] row = new double[w];
+        float[] frow = isFloat ? new float[w] : null;
+        double[] m = new double[w];
+        java.util.Arrays.fill(m, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+          readRow(fb, db, frow, row, i * cols + j0, w, scale);
+          for (int j = 0; j < w; j++) {
+            if (row[j] > m[j] || Double.isNaN(row[j])) {
+              m[j] = row[j];
+            }
+          }
+        }
+        double[] sum = new double[w];
+        for (int i = 0; i < rows; i++) {
+          readRow(fb, db, frow, row, i * cols + j0, w, scale);
+          for (int j = 0; j < w; j++) {
+            sum[j] += Math.exp(row[j] - m[j]);
+          }
+        }
+        for (int j = 0; j < w; j++) {
+          out[j0 + j] = Double.isFinite(m[j]) ? m[j] + Math.log(sum[j]) : m[j];
+        }
+      });
+    }
+    INDArray result = Nd4j.createFromArray(out);
+    return isFloat ? result.castTo(DataType.FLOAT) : result;
+  }
+
+  private static void readRow(
+      java.nio.FloatBuffer fb, java.nio.DoubleBuffer db, float[] frow, double[] row, int off, int w, double scale) {
+    if (fb != null) {
+      fb.get(off, frow, 0, w);
+      for (int j = 0; j < w; j++) {
+        row[j] = scale * frow[j];
+      }
+    } else {
+      db.get(off, row, 0, w);
+      if (scale != 1.0) {
+        for (int j = 0; j < w; j++) {
+          row[j] *= scale;
+        }
+      }
+    }
+  }
+
+  /** LSE of {@code v[0..len)}: NaN if any entry is NaN, the max itself if it is infinite. */
+  private static double lseOfRow(double[] v, int len) {
+    double m = Double.NEGATIVE_INFINITY;
+    boolean nan = false;
+    for (int j = 0; j < len; j++) {
+      m = Math.max(m, v[j]);
+      nan |= v[j] != v[j];
+    }
+    if (nan) {
+      return Double.NaN;
+    }
+    if (Double.isInfinite(m)) {
+      return m;
+    }
+    double s = 0;
+    for (int j = 0; j < len; j++) {
+      s += Math.exp(v[j] - m);
+    }
+    return m + Math.log(s);
+  }
+
+  /** Runs {@code body} for {@code 0..count-1}, split over the cores when the work is large. */
+  private static void rows(int count, long work, java.util.function.IntConsumer body) {
+    if (work < PARALLEL_THRESHOLD || count < 2) {
+      for (int i = 0; i < count; i++) {
+        body.accept(i);
+      }
+    } else {
+      java.util.stream.IntStream.range(0, count).parallel().forEach(body);
+    }
   }
 
   /** Stable log-sum-exp of {@code v[off .. off+len)}; {@code -inf} for an empty or all--inf slice. */

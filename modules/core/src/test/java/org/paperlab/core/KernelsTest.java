@@ -105,6 +105,52 @@ class KernelsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {3, 20})
+  void bothDistancePathsMatchBruteForce(int d) {
+    // d <= 16 takes the fused loop, larger d the GEMM formula
+    SplittableRandom rng = Seeds.of(d).random();
+    INDArray x = Tensors.randn(rng, DataType.FLOAT, 40, d);
+    INDArray y = Tensors.randn(rng, DataType.FLOAT, 30, d);
+    INDArray dist = Kernels.pairwiseSquaredDistances(x, y);
+    assertEquals(DataType.FLOAT, dist.dataType());
+    for (int i = 0; i < 40; i += 7) {
+      for (int j = 0; j < 30; j += 5) {
+        double s = 0;
+        for (int k = 0; k < d; k++) {
+          double t = x.getDouble(i, k) - y.getDouble(j, k);
+          s += t * t;
+        }
+        assertEquals(s, dist.getDouble(i, j), 1e-4 * Math.max(1, s));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void largeMatricesTakeTheParallelPathAndAgreeWithDirectSums(int axis) {
+    // 300 x 250 = 75,000 entries: above the parallel threshold. Entries in [-5, 5], so the naive
+    // log(sum(exp)) in double is exact enough to serve as the reference.
+    SplittableRandom rng = Seeds.of(99).random();
+    INDArray x = Tensors.uniform(rng, DataType.DOUBLE, 300, 250, -5, 5);
+    INDArray lse = Kernels.logSumExp(x, axis);
+    INDArray sm = Kernels.softMin(x, axis, 0.5);
+    double[][] v = Tensors.toRows(x);
+    int outer = axis == 1 ? 300 : 250;
+    int inner = axis == 1 ? 250 : 300;
+    for (int o = 0; o < outer; o += 17) {
+      double s = 0;
+      double t = 0;
+      for (int k = 0; k < inner; k++) {
+        double e = axis == 1 ? v[o][k] : v[k][o];
+        s += Math.exp(e);
+        t += Math.exp(-e / 0.5);
+      }
+      assertEquals(Math.log(s), lse.getDouble(o), 1e-12);
+      assertEquals(-0.5 * Math.log(t), sm.getDouble(o), 1e-12);
+    }
+  }
+
   @Test
   void badInputsNameTheProblem() {
     INDArray m = Nd4j.zeros(2, 2);

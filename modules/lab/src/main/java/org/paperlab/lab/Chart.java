@@ -201,7 +201,9 @@ public final class Chart {
   /** The chart as PNG bytes. */
   public byte[] png() {
     try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+      BitmapEncoder.saveBitmap(chart, buf, BitmapEncoder.BitmapFormat.PNG);
+      return buf.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,8 +85,7 @@ public final class ReportPage {
         JsonNode m = Json.read(metricsFile);
         if (m.size() > 0) {
           h.append("<table><tr><th>metric</th><th>value</th></tr>\n");
-          for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+          for (Map.Entry<String, JsonNode> f : m.properties()) {
             h.append("<tr><td>").append(esc(f.getKey())).append("</td><td class=\"num\">")
                 .append(esc(f.getValue().isNumber() ? fmt(f.getValue().asDouble()) : f.getValue().asText()))
                 .append("</td></tr>\n");

@@ -17,6 +17,8 @@ public final class Adam implements Optimizer {
   private final double epsilon;
   private INDArray m;
   private INDArray v;
+  private double[] mj;
+  private double[] vj;
   private long steps;
 
   public Adam(double learningRate, double beta1, double beta2, double epsilon) {
@@ -37,18 +39,49 @@ public final class Adam implements Optimizer {
 
   @Override
   public void step(INDArray params, INDArray grad) {
+    Checks.sameSize("grad length", grad.length(), "params length", params.length());
+    steps++;
+    double bc1 = 1 - Math.pow(beta1, steps);
+    double bc2 = 1 - Math.pow(beta2, steps);
+    if (contiguous(params) && contiguous(grad) && params.dataType() == grad.dataType()) {
+      stepInJava(params, grad, learningRate / bc1, 1.0 / bc2);
+      return;
+    }
     if (m == null) {
       m = grad.ulike();
       v = grad.ulike();
     }
-    steps++;
     m.muli(beta1).addi(grad.mul(1 - beta1));
-    v.muli(beta2).addi(grad.muli(grad).muli(1 - beta2));
-    double bc1 = 1 - Math.pow(beta1, steps);
-    double bc2 = 1 - Math.pow(beta2, steps);
-    // p -= (lr / bc1) m / (sqrt(v / bc2) + eps); grad is reused as scratch
-    INDArray denom = Transforms.sqrt(grad.assign(v).muli(1.0 / bc2), false).addi(epsilon);
+    v.muli(beta2).addi(grad.mul(grad).muli(1 - beta2));
+    // p -= (lr / bc1) m / (sqrt(v / bc2) + eps)
+    INDArray denom = Transforms.sqrt(v.mul(1.0 / bc2), false).addi(epsilon);
     params.subi(denom.rdivi(m).muli(learningRate / bc1));
+  }
+
+  /**
+   * The same update as one Java loop over copies of the flat vectors (moments kept in double): on
+   * a parameter vector of a few thousand entries this costs less than ten ND4J calls.
+   */
+  private void stepInJava(INDArray params, INDArray grad, double stepSize, double invBc2) {
+    int n = Math.toIntExact(params.length());
+    if (mj == null) {
+      mj = new double[n];
+      vj = new double[n];
+    }
+    double[] p = params.data().getDoublesAt(params.offset(), n);
+    double[] g = grad.data().getDoublesAt(grad.offset(), n);
+    for (int i = 0; i < n; i++) {
+      mj[i] = beta1 * mj[i] + (1 - beta1) * g[i];
+      vj[i] = beta2 * vj[i] + (1 - beta2) * g[i] * g[i];
+      p[i] -= stepSize * mj[i] / (Math.sqrt(vj[i] * invBc2) + epsilon);
+    }
+    params.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(p).reshape(params.shape()));
+  }
+
+  private static boolean contiguous(INDArray a) {
+    return a.ordering() == 'c' && a.elementWiseStride() == 1
+        && (a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+            || a.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE);
   }
 
   @Override

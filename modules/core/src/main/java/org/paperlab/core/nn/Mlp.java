@@ -1,6 +1,7 @@
 package org.paperlab.core.nn;
 
 import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -21,8 +22,12 @@ import org.paperlab.core.Checks;
  * <p>Initialization follows PyTorch's {@code nn.Linear} default: weights and biases uniform on
  * {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]}, drawn from the caller's seeded generator.
  *
- * <p>An instance owns its parameters and is not thread-safe; {@link #copy()} gives an independent
- * network (e.g. a frozen teacher in reflow).
+ * <p>Passes run allocation-free in steady state: activations, deltas and scratch arrays are kept
+ * per batch size and reused, and every product is one GEMM into its buffer (on this machine a
+ * fresh 2048 x 100 float array costs more than the GEMM that fills it).
+ *
+ * <p>An instance owns its parameters and buffers and is not thread-safe; {@link #copy()} gives an
+ * independent network (e.g. a frozen teacher in reflow).
  */
 public final class Mlp {
   private final MlpConfig config;
@@ -30,6 +35,11 @@ public final class Mlp {
   private final INDArray params;
   private final INDArray[] weights;
   private final INDArray[] biases;
+  private final INDArray[] gradW;
+  private final INDArray[] gradB;
+  private INDArray gradTarget;
+  private final BufferPool training = new BufferPool();
+  private final BufferPool inference = new BufferPool();
 
   /** A network with PyTorch-default initialization drawn from {@code rng}. */
   public Mlp(MlpConfig config, RandomGenerator rng) {
@@ -44,6 +54,8 @@ public final class Mlp {
     this.weights = new INDArray[layers];
     this.biases = new INDArray[layers];
     bindViews(params, weights, biases);
+    this.gradW = new INDArray[layers];
+    this.gradB = new INDArray[layers];
   }
 
   /** A network with the given flat parameters (copied). */
@@ -87,24 +99,25 @@ public final class Mlp {
     return biases[l];
   }
 
-  /** Output for a batch {@code x} ({@code n x inputDim}); no time input. */
+  /** Output for a batch {@code x} ({@code n x inputDim}); no time input. A new array. */
   public INDArray predict(INDArray x) {
     Checks.require(!config.timeInput(), "this network takes a time input: call predict(x, t)");
-    return forward(x, null).output();
+    return run(x, inference).dup();
   }
 
   /**
    * Output for a batch {@code x} at times {@code t}: either an {@code n}-vector or {@code n x 1}
-   * column of per-row times, or a 1-element array for one time shared by the batch.
+   * column of per-row times, or a 1-element array for one time shared by the batch. A new array.
    */
   public INDArray predict(INDArray x, INDArray t) {
-    return forward(withTime(x, t), null).output();
+    return run(withTime(x, t), inference).dup();
   }
 
   /** {@code [x | t]}: the input of a time-conditioned network (see {@link #predict(INDArray, INDArray)}). */
   public INDArray withTime(INDArray x, INDArray t) {
     Checks.require(config.timeInput(), "this network has no time input: call predict(x)");
     Checks.matrix("x", x);
+    Checks.notNull("t", t);
     long n = x.rows();
     INDArray col;
     if (t.length() == 1) {
@@ -119,58 +132,79 @@ public final class Mlp {
   /**
    * Forward pass that keeps what the backward pass needs. {@code x} already includes the time
    * column when the network is time-conditioned (see {@link #withTime}).
+   *
+   * <p>For speed the pass writes into buffers this network reuses: the returned trace (and its
+   * output) stays valid until the next {@code forward} call with the same batch size. Copy the
+   * output ({@code dup()}) to keep it longer. {@link #predict} uses separate buffers and never
+   * invalidates a trace.
    */
   public Trace forward(INDArray x) {
-    return forward(x, new INDArray[2 * weights.length]);
+    run(x, training);
+    Buffers b = training.get(x.rows());
+    return new Trace(x, b, b.z[weights.length - 1], b.generation);
   }
 
-  private Trace forward(INDArray x, INDArray[] keep) {
+  /** Runs the layers on {@code x} in the buffers of {@code pool}; returns the output buffer. */
+  private INDArray run(INDArray x, BufferPool pool) {
     Checks.matrix("x", x);
     Checks.sameSize("columns of x", x.columns(), "network input width", widths[0]);
     Checks.require(
         x.dataType() == config.dataType(),
         "x has data type %s, the network %s", x.dataType(), config.dataType());
-    INDArray a = x;
+    Buffers b = pool.get(x.rows());
+    b.generation++;
+    INDArray a = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
     int last = weights.length - 1;
     for (int l = 0; l <= last; l++) {
-      INDArray z = a.mmul(weights[l]).addiRowVector(biases[l]);
-      INDArray next = l == last ? z : config.activation().apply(z);
-      if (keep != null) {
-        keep[2 * l] = z;
-        keep[2 * l + 1] = next;
+      INDArray z = b.z[l];
+      Nd4j.gemm(a, weights[l], z, false, false, 1.0, 0.0);
+      z.addiRowVector(biases[l]);
+      if (l < last) {
+        config.activation().forward(z, b.a[l], b.aux[l]);
+        a = b.a[l];
+      } else {
+        a = z;
       }
-      a = next;
     }
-    return new Trace(x, keep, a);
+    return a;
   }
 
   /**
    * Backpropagates {@code gradOutput = dL/d(output)} through the pass recorded in {@code trace},
    * writing {@code dL/d(params)} into {@code gradParams} (overwritten, same layout as
-   * {@link #params()}). Returns {@code dL/d(input)} when {@code wantInputGradient}, else null.
+   * {@link #params()}). Returns {@code dL/d(input)} when {@code wantInputGradient} (a buffer valid
+   * until the next backward pass with this batch size; copy it to keep it), else null.
    */
   public INDArray backward(
       Trace trace, INDArray gradOutput, INDArray gradParams, boolean wantInputGradient) {
-    Checks.require(trace.kept != null, "trace was made without keeping activations");
+    Checks.notNull("trace", trace);
+    Checks.notNull("gradOutput", gradOutput);
+    Checks.notNull("gradParams", gradParams);
+    Checks.require(
+        trace.buffers.generation == trace.generation,
+        "trace is stale: this network ran another forward pass with the same batch size since");
     Checks.sameSize("gradParams length", gradParams.length(), "parameter count", params.length());
     Checks.require(
         java.util.Arrays.equals(gradOutput.shape(), trace.output.shape()),
         "gradOutput shape %s differs from output shape %s",
         java.util.Arrays.toString(gradOutput.shape()),
         java.util.Arrays.toString(trace.output.shape()));
-    INDArray[] gW = new INDArray[weights.length];
-    INDArray[] gb = new INDArray[weights.length];
-    bindViews(gradParams, gW, gb);
-    INDArray delta = gradOutput;
+    if (gradParams != gradTarget) {
+      gradTarget = gradParams;
+      bindViews(gradParams, gradW, gradB);
+    }
+    Buffers b = trace.buffers;
+    INDArray delta = gradOutput.ordering() == 'c' && !gradOutput.isView() ? gradOutput : gradOutput.dup('c');
     for (int l = weights.length - 1; l >= 0; l--) {
-      INDArray aPrev = l == 0 ? trace.input : trace.kept[2 * (l - 1) + 1];
+      INDArray aPrev = l == 0 ? trace.input : b.a[l - 1];
       // dW_l = a_{l-1}^T delta_l, written into the gradient slice
-      Nd4j.gemm(aPrev, delta, gW[l], true, false, 1.0, 0.0);
-      gb[l].assign(delta.sum(0));
+      Nd4j.gemm(aPrev, delta, gradW[l], true, false, 1.0, 0.0);
+      gradB[l].assign(delta.sum(0));
       if (l > 0 || wantInputGradient) {
-        INDArray up = delta.mmul(weights[l].transpose());
+        INDArray up = b.delta[l];
+        Nd4j.gemm(delta, weights[l], up, false, true, 1.0, 0.0);
         if (l > 0) {
-          config.activation().backpropInPlace(up, trace.kept[2 * (l - 1)], aPrev);
+          config.activation().backpropInPlace(up, b.z[l - 1], b.a[l - 1], b.aux[l - 1], b.scratch[l - 1]);
         }
         delta = up;
       }
@@ -178,21 +212,69 @@ public final class Mlp {
     return wantInputGradient ? delta : null;
   }
 
-  /** What the backward pass needs from a forward pass: the input, each layer's z and a. */
+  /** What the backward pass needs from a forward pass: the input and the layer buffers. */
   public static final class Trace {
     private final INDArray input;
-    private final INDArray[] kept;
+    private final Buffers buffers;
     private final INDArray output;
+    private final long generation;
 
-    private Trace(INDArray input, INDArray[] kept, INDArray output) {
-      this.input = input;
-      this.kept = kept;
+    private Trace(INDArray input, Buffers buffers, INDArray output, long generation) {
+      this.input = input.isView() || input.ordering() != 'c' ? input.dup('c') : input;
+      this.buffers = buffers;
       this.output = output;
+      this.generation = generation;
     }
 
-    /** The network's output for this pass. */
+    /** The network's output for this pass (a reused buffer: see {@link Mlp#forward}). */
     public INDArray output() {
       return output;
+    }
+  }
+
+  /** Per-batch-size activation buffers of one pass: z, a, activation auxiliaries, deltas. */
+  private final class Buffers {
+    final INDArray[] z;
+    final INDArray[] a;
+    final INDArray[] aux;
+    final INDArray[] scratch;
+    final INDArray[] delta;
+    long generation;
+
+    Buffers(long n) {
+      int layers = weights.length;
+      z = new INDArray[layers];
+      a = new INDArray[layers];
+      aux = new INDArray[layers];
+      scratch = new INDArray[layers];
+      delta = new INDArray[layers];
+      DataType t = config.dataType();
+      for (int l = 0; l < layers; l++) {
+        z[l] = Nd4j.create(t, n, widths[l + 1]);
+        delta[l] = Nd4j.create(t, n, widths[l]);
+        if (l + 1 < layers) {
+          a[l] = Nd4j.create(t, n, widths[l + 1]);
+          aux[l] = config.activation().needsAux() ? Nd4j.create(t, n, widths[l + 1]) : null;
+          scratch[l] = Nd4j.create(t, n, widths[l + 1]);
+        }
+      }
+    }
+  }
+
+  /** A few buffer sets keyed by batch size, least recently used evicted. */
+  private final class BufferPool {
+    private final java.util.LinkedHashMap<Long, Buffers> sets =
+        new java.util.LinkedHashMap<>(8, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(java.util.Map.Entry<Long, Buffers> e) {
+            return size() > 4;
+          }
+        };
+
+    Buffers get(long n) {
+      return sets.computeIfAbsent(n, Buffers::new);
     }
   }
 

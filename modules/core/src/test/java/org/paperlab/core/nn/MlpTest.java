@@ -81,6 +81,26 @@ class MlpTest {
   }
 
   @Test
+  void adamStridedAndContiguousPathsAgree() {
+    // A column of a row-major matrix is strided, so it takes the ND4J-op path; its contiguous copy
+    // takes the plain-Java loop. Both implement Kingma and Ba's Algorithm 1 and must agree.
+    INDArray matrix = Nd4j.createFromArray(new double[][] {{1.0, 9}, {-2.0, 9}, {0.5, 9}});
+    INDArray strided = matrix.getColumn(0);
+    INDArray contiguous = strided.dup();
+    Adam a = new Adam(0.05);
+    Adam b = new Adam(0.05);
+    for (int step = 1; step <= 5; step++) {
+      INDArray g = Nd4j.createFromArray(0.3 * step, -4.0 / step, 1e-3);
+      a.step(strided, g.dup());
+      b.step(contiguous, g.dup());
+    }
+    for (int i = 0; i < 3; i++) {
+      assertEquals(contiguous.getDouble(i), matrix.getDouble(i, 0), 1e-12);
+    }
+    assertEquals(9.0, matrix.getDouble(0, 1), 0.0, "the other column is untouched");
+  }
+
+  @Test
   void clippingAndEma() {
     INDArray g = Nd4j.createFromArray(3.0, 4.0);
     assertEquals(5.0, Optimizer.clipGlobalNorm(g, 1.0), 1e-12);
@@ -113,6 +133,22 @@ class MlpTest {
       adam.step(net.params(), grad);
     }
     assertTrue(loss < 1e-3, "final MSE " + loss);
+  }
+
+  @Test
+  void staleTraceIsRejectedAndPredictLeavesTracesValid() {
+    Mlp net = new Mlp(MlpConfig.of(2, 1, 3), Seeds.of(9).random());
+    INDArray x = Nd4j.rand(DataType.FLOAT, 4, 2);
+    Mlp.Trace first = net.forward(x);
+    INDArray out = first.output().dup();
+    net.predict(Nd4j.rand(DataType.FLOAT, 4, 2)); // separate buffers
+    assertEquals(out, first.output());
+    net.backward(first, Nd4j.ones(DataType.FLOAT, 4, 1), net.newGradient(), false);
+    net.forward(Nd4j.rand(DataType.FLOAT, 4, 2));
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
+        () -> net.backward(first, Nd4j.ones(DataType.FLOAT, 4, 1), net.newGradient(), false));
+    assertTrue(e.getMessage().contains("trace is stale"), e.getMessage());
   }
 
   @Test
