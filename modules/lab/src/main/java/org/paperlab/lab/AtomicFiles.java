@@ -7,10 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file by writing a temporary sibling and moving it into place, so a reader (or an
- * interrupted run) never sees a half-written file.
+ * interrupted run) never sees a half-written file. On POSIX file systems the file gets the usual
+ * {@code rw-r--r--} permissions (a temporary file is created {@code rw-------}).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -23,6 +25,9 @@ public final class AtomicFiles {
       Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       try {
         Files.write(tmp, bytes);
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         try {
           Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

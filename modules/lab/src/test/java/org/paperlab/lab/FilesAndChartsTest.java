@@ -36,6 +36,14 @@ class FilesAndChartsTest {
   }
 
   @Test
+  void atomicWriteLeavesTheFileReadableByOthers() throws Exception {
+    Path f = dir.resolve("shared.csv");
+    AtomicFiles.writeString(f, "a,b\n");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(f).supportsFileAttributeView("posix"));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+  }
+
+  @Test
   void logLogChartFitsSlopeAndSkipsNonPositivePoints() {
     Chart c = Chart.logLog("t", "x", "y");
     double[] x = {0, 1, 10, 100, 1000};
