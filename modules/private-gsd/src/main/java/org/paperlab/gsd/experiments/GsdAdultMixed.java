@@ -24,8 +24,9 @@ import org.paperlab.lab.Runner;
  * size: range marginals of every (categorical, numeric) pair at resolutions 2..64 and every
  * (categorical, numeric, numeric) triple at resolutions 2, 4, 8; 16 prefix and 16 halfspace
  * workloads per categorical column; one-shot measurement; GSD with the official mixed-type
- * settings N = 2,000, population 100, elite 5, at most 100,000 generations with the official
- * early stop; RAP with 500 relaxed rows x 10 samples and 300 Adam steps. Quick size: ranges at
+ * settings N = 2,000, population 100, elite 5, at most 300,000 generations with the official
+ * early stop; RAP with 500 relaxed rows x 10 samples and 300 Adam steps (official RAP++: 1,000
+ * rows, 1,000 steps). Quick size: ranges at
  * resolutions 2..16 with one numeric column only, 4 prefixes and 4 halfspaces per column,
  * epsilon {0.07, 1.0}, 1 seed, N = 500, at most 10,000 generations, RAP 200 rows x 5 samples and
  * 100 steps.
@@ -63,7 +64,7 @@ public final class GsdAdultMixed implements Experiment {
     int seeds = quick ? 1 : 3;
     GsdConfig gsd = quick
         ? GsdConfig.defaults().withRows(500).withMaxGenerations(10_000)
-        : GsdConfig.defaults().withRows(2000).withMaxGenerations(100_000);
+        : GsdConfig.defaults().withRows(2000).withMaxGenerations(300_000);
     RapConfig rap = quick
         ? RapConfig.defaults().withRows(200).withSamplesPerRow(5).withIterations(100)
         : RapConfig.defaults().withRows(500).withSamplesPerRow(10).withIterations(300);
