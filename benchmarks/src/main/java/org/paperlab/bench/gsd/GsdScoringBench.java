@@ -26,8 +26,11 @@ import org.paperlab.gsd.Workloads;
  *   <li>{@code incremental}: {@link IncrementalAnswers#deltaFitness(int, int, int[], int, float[],
  *       int, int[])}, which evaluates only the workloads that read the changed column; its cost
  *       must not grow with N;
- *   <li>{@code incrementalAllWorkloads}: the same without the column restriction (every level
- *       of the row recomputed);
+ *   <li>{@code incrementalFreshRows}: as {@code incremental}, but every call draws a new
+ *       population (random rows and cells, as a fit does), so the rows' cached hits are not in
+ *       the CPU cache: what a generation of a real fit pays for scoring;
+ *   <li>{@code incrementalAllWorkloads}: the same as {@code incremental} without the column
+ *       restriction (every level of the row recomputed);
  *   <li>{@code recount}: the peer without the trick: recount every query on the full candidate
  *       dataset (one candidate per op; multiply by 100 for a population), O(N x levels).
  * </ul>
@@ -46,6 +49,9 @@ public class GsdScoringBench extends BenchmarkBase {
   private int[] scratch;
   private Table candidateTable;
   private int dc;
+  private int[] sizes;
+  private SplittableRandom fresh;
+  private int[] freshCat;
 
   @Setup
   public void setup() {
@@ -59,7 +65,9 @@ public class GsdScoringBench extends BenchmarkBase {
     Table start = Table.random(all.schema(), rows, rng);
     best = new IncrementalAnswers(set, y, start);
     dc = all.schema().dc();
-    int[] sizes = all.schema().catSizes();
+    sizes = all.schema().catSizes();
+    fresh = new SplittableRandom(2);
+    freshCat = new int[all.schema().dc()];
     candRow = new int[POPULATION];
     candCol = new int[POPULATION];
     candCat = new int[POPULATION * dc];
@@ -81,6 +89,19 @@ public class GsdScoringBench extends BenchmarkBase {
     double s = 0;
     for (int i = 0; i < POPULATION; i++) {
       s += best.deltaFitness(candRow[i], candCol[i], candCat, i * dc, candNum, 0, scratch);
+    }
+    return s;
+  }
+
+  @Benchmark
+  public double incrementalFreshRows() {
+    double s = 0;
+    for (int i = 0; i < POPULATION; i++) {
+      int r = fresh.nextInt(rows);
+      best.copyRow(r, freshCat, 0, candNum, 0);
+      int j = fresh.nextInt(dc);
+      freshCat[j] = fresh.nextInt(sizes[j]);
+      s += best.deltaFitness(r, j, freshCat, 0, candNum, 0, scratch);
     }
     return s;
   }

@@ -42,8 +42,9 @@ import org.paperlab.core.Checks;
  *
  * <p>Elite datasets are stored without copying {@code N} rows: an elite candidate is "the best
  * dataset at version v with row r replaced", and the best dataset's history (old rows of every
- * accepted replacement) answers "row s of version v" exactly. Results depend only on the seed,
- * not on the number of threads.
+ * accepted replacement) answers "row s of version v" exactly. Candidates are scored on
+ * {@link GsdConfig#threads()} workers when a generation is large enough to pay for the hand-off
+ * ({@link #PARALLEL_MIN_LEVELS}); results depend only on the seed, not on the number of threads.
  */
 public final class Gsd implements Generator {
   private final GsdConfig config;
@@ -159,7 +160,7 @@ public final class Gsd implements Generator {
       this.candCat = new int[p * dc];
       this.candNum = new float[p * dn];
       this.candFit = new double[p];
-      int threads = Math.min(config.threads(), p);
+      int threads = parallelWorth(set) ? Math.min(config.threads(), p) : 1;
       this.pool = threads > 1 ? new ForkJoinPool(threads - 1) : null;
       this.scorers = new Scorer[threads];
       for (int t = 0; t < threads; t++) {
@@ -304,6 +305,26 @@ public final class Gsd implements Generator {
         }
       }
     }
+  }
+
+  /**
+   * Below this many query levels evaluated per generation (population x mean levels of the
+   * workloads reading a column), handing candidates to a second thread costs more than it saves
+   * (measured with GsdGenerationBench: 3-way marginals of Adult, about 4,000 levels per
+   * generation, run at the same speed on 1 and 2 threads; the mixed Adult workloads, about
+   * 15,000, run 1.1-1.5x faster on 2).
+   */
+  static final long PARALLEL_MIN_LEVELS = 10_000;
+
+  private boolean parallelWorth(WorkloadSet set) {
+    int cols = set.schema().dc() + set.schema().dn();
+    long levels = 0;
+    for (int j = 0; j < cols; j++) {
+      for (int w : set.workloadsReadingShared(j)) {
+        levels += set.get(w).levels();
+      }
+    }
+    return (double) levels / Math.max(1, cols) * config.populationSize() >= PARALLEL_MIN_LEVELS;
   }
 
   static double fitnessOf(int[] counts, double[] targets, int n) {

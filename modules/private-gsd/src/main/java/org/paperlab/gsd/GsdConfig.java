@@ -16,7 +16,8 @@ import org.paperlab.core.Checks;
  *     by crossover (scaled units; 0.01 as in the official {@code geneticsd.py})
  * @param tolerance early stop when the relative improvement over a window is below this
  * @param earlyStopWindow window in generations; 0 means {@code rows}, the official default
- * @param threads worker threads for scoring candidates
+ * @param threads worker threads for scoring candidates (used when a generation's scoring work is
+ *     large enough, see {@link Gsd})
  */
 public record GsdConfig(
     int rows,
