@@ -240,6 +240,7 @@ final class AdultStudy {
     double[] realLine = new double[epsilons.length];
     java.util.Arrays.fill(realLine, real.macroF1());
     f1.dashed("trained on real data", epsilons, realLine);
+    f1.xy().getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
     ctx.save(f1, "ml-f1.png");
     Chart fit = Chart.line("Private-GSD fitness vs generation (seed 0)", "generation", "fitness ||q(D) - y||^2").logY();
     traces.forEach((eps, t) -> fit.series("epsilon " + eps, t[0], t[1]));
