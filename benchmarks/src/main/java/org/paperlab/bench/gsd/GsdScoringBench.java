@@ -31,6 +31,8 @@ import org.paperlab.gsd.Workloads;
  *       the CPU cache: what a generation of a real fit pays for scoring;
  *   <li>{@code incrementalAllWorkloads}: the same as {@code incremental} without the column
  *       restriction (every level of the row recomputed);
+ *   <li>{@code hitCache}: whether the query each row hits is cached ({@code always}), recomputed
+ *       from the row ({@code never}), or cached while {@code N x levels <= 2^21} ({@code auto});
  *   <li>{@code recount}: the peer without the trick: recount every query on the full candidate
  *       dataset (one candidate per op; multiply by 100 for a population), O(N x levels).
  * </ul>
@@ -38,6 +40,10 @@ import org.paperlab.gsd.Workloads;
 public class GsdScoringBench extends BenchmarkBase {
   @Param({"1000", "2000", "4000", "8000", "16000", "32000"})
   public int rows;
+
+  /** Per-row hit cache: {@code auto} (the library default), {@code always}, {@code never}. */
+  @Param({"auto"})
+  public String hitCache;
 
   private static final int POPULATION = 100;
   private WorkloadSet set;
@@ -63,7 +69,12 @@ public class GsdScoringBench extends BenchmarkBase {
     double[] y = set.answers(all);
     SplittableRandom rng = new SplittableRandom(1);
     Table start = Table.random(all.schema(), rows, rng);
-    best = new IncrementalAnswers(set, y, start);
+    long limit = switch (hitCache) {
+      case "always" -> Long.MAX_VALUE;
+      case "never" -> 0L;
+      default -> IncrementalAnswers.HIT_CACHE_LIMIT;
+    };
+    best = new IncrementalAnswers(set, y, start, limit);
     dc = all.schema().dc();
     sizes = all.schema().catSizes();
     fresh = new SplittableRandom(2);
@@ -78,7 +89,7 @@ public class GsdScoringBench extends BenchmarkBase {
       candCol[i] = rng.nextInt(dc);
       candCat[i * dc + candCol[i]] = rng.nextInt(sizes[candCol[i]]);
     }
-    scratch = new int[set.levels()];
+    scratch = new int[2 * set.levels()];
     int[] cat = start.catCodes();
     System.arraycopy(candCat, 0, cat, candRow[0] * dc, dc);
     candidateTable = new Table(all.schema(), rows, cat, new float[0]);

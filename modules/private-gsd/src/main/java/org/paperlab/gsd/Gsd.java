@@ -164,7 +164,7 @@ public final class Gsd implements Generator {
       this.pool = threads > 1 ? new ForkJoinPool(threads - 1) : null;
       this.scorers = new Scorer[threads];
       for (int t = 0; t < threads; t++) {
-        scorers[t] = new Scorer(t * p / threads, (t + 1) * p / threads, new int[Math.max(1, set.levels())]);
+        scorers[t] = new Scorer(t * p / threads, (t + 1) * p / threads, new int[Math.max(2, 2 * set.levels())]);
       }
     }
 

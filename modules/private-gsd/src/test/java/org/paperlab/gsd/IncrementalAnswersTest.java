@@ -34,6 +34,11 @@ class IncrementalAnswersTest {
    */
   @Test
   void countsStayExactAfterThousandsOfReplacements() {
+    replaceThousandsOfRows(IncrementalAnswers.HIT_CACHE_LIMIT); // per-row hits cached
+    replaceThousandsOfRows(0); // hits of the removed row recomputed
+  }
+
+  private void replaceThousandsOfRows(long hitCacheLimit) {
     Schema s = mixedSchema();
     WorkloadSet set = mixedSet(s);
     SplittableRandom rng = new SplittableRandom(3);
@@ -42,8 +47,8 @@ class IncrementalAnswersTest {
     for (int i = 0; i < y.length; i++) {
       y[i] = rng.nextDouble() * 0.2;
     }
-    IncrementalAnswers ia = new IncrementalAnswers(set, y, start);
-    int[] scratch = new int[set.levels()];
+    IncrementalAnswers ia = new IncrementalAnswers(set, y, start, hitCacheLimit);
+    int[] scratch = new int[2 * set.levels()];
     int[] cat = new int[s.dc()];
     float[] num = new float[s.dn()];
     int[] sizes = s.catSizes();
@@ -91,7 +96,8 @@ class IncrementalAnswersTest {
     Table start = Table.random(s, 50, rng);
     double[] y = set.answers(Table.random(s, 50, rng));
     IncrementalAnswers ia = new IncrementalAnswers(set, y, start);
-    int[] scratch = new int[set.levels()];
+    IncrementalAnswers uncached = new IncrementalAnswers(set, y, start, 0);
+    int[] scratch = new int[2 * set.levels()];
     for (int trial = 0; trial < 200; trial++) {
       int r = rng.nextInt(50);
       Table row = Table.random(s, 1, rng);
@@ -102,6 +108,7 @@ class IncrementalAnswersTest {
       double brute = Gsd.fitnessOf(set.counts(new Table(s, 50, cat, num)), y, 50) - Gsd.fitnessOf(set.counts(start), y, 50);
       double d = ia.deltaFitness(r, row.catCodes(), 0, row.numValues(), 0, scratch);
       assertEquals(brute, d, 1e-12);
+      assertEquals(d, uncached.deltaFitness(r, row.catCodes(), 0, row.numValues(), 0, scratch), 0);
     }
   }
 
@@ -117,7 +124,7 @@ class IncrementalAnswersTest {
     Gsd.History h = new Gsd.History(n, s.dc(), s.dn());
     List<Table> versions = new ArrayList<>();
     versions.add(best.table());
-    int[] scratch = new int[set.levels()];
+    int[] scratch = new int[2 * set.levels()];
     for (int v = 0; v < 300; v++) {
       int r = rng.nextInt(n);
       Table row = Table.random(s, 1, rng);
