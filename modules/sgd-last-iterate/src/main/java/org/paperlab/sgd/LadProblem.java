@@ -96,6 +96,9 @@ public final class LadProblem implements StochasticProblem {
       double e = x[i] - xStar[i];
       r2 += e * e;
     }
+    if (r2 == 0) {
+      return 0;
+    }
     double s = labelNoise;
     // sqrt(r2 + s^2) - s = r2 / (sqrt(r2 + s^2) + s): no cancellation for small r
     return SQRT_2_OVER_PI * r2 / (Math.sqrt(r2 + s * s) + s);
