@@ -18,8 +18,12 @@ import org.paperlab.sgd.OutputSummary;
 import org.paperlab.sgd.SgdResult;
 import org.paperlab.sgd.SlopeEstimate;
 
-/** Charts, tables and metric names shared by the SGD experiments. */
-final class Report {
+/**
+ * Charts and tables shared by the SGD experiments and the {@code paperlab sgd run} command: log-log
+ * gap charts with the mean over runs, type-7 quantile bands, the last-decade fit with its bootstrap
+ * interval and the theory's slope; checkpoint and slope tables.
+ */
+public final class Report {
   private static final Color[] PALETTE = {
     new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
     new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
@@ -38,11 +42,12 @@ final class Report {
    * A log-log gap chart (1100 x 620 px, legend on the right) with its own color cycle, saved as PNG
    * through {@link #save}.
    */
-  static final class GapChart {
+  public static final class GapChart {
     final XYChart chart;
     int color;
 
-    GapChart(String title, String xTitle) {
+    /** An empty chart. */
+    public GapChart(String title, String xTitle) {
       chart = new XYChartBuilder().width(1100).height(620).title(title).xAxisTitle(xTitle)
           .yAxisTitle("gap  F(x) - F*").build();
       org.knowm.xchart.style.XYStyler st = chart.getStyler();
@@ -57,8 +62,13 @@ final class Report {
 
     /** Writes the chart as {@code <run>/<fileName>} (PNG, atomically). */
     void save(RunContext ctx, String fileName) {
+      save(ctx.dir().resolve(fileName));
+    }
+
+    /** Writes the chart as a PNG file, atomically. */
+    public void save(java.nio.file.Path file) {
       try {
-        AtomicFiles.write(ctx.dir().resolve(fileName), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -69,7 +79,7 @@ final class Report {
      * least {@code 10/delta} runs (dotted, same color), and the last-decade fit (dashed) with its
      * slope and bootstrap interval in the legend.
      */
-    GapChart add(String name, SgdResult r, OutputSummary o, boolean bands) {
+    public GapChart add(String name, SgdResult r, OutputSummary o, boolean bands) {
       Color c = PALETTE[color++ % PALETTE.length];
       double[] t = asDouble(r.t());
       line(name + " (mean)", t, o.mean(), c, null, 2.0f);
@@ -87,7 +97,7 @@ final class Report {
     }
 
     /** A plain line (e.g. a deterministic series). */
-    GapChart line(String name, double[] x, double[] y) {
+    public GapChart line(String name, double[] x, double[] y) {
       Color c = PALETTE[color++ % PALETTE.length];
       line(name, x, y, c, null, 2.0f);
       return this;
@@ -109,7 +119,7 @@ final class Report {
     }
 
     /** A gray reference power law {@code y0 (x/x0)^slope} over {@code [x0, x1]}. */
-    GapChart theory(String name, double slope, double x0, double x1, double y0) {
+    public GapChart theory(String name, double slope, double x0, double x1, double y0) {
       double[] x = {x0, x1};
       double[] y = {y0, y0 * Math.pow(x1 / x0, slope)};
       line(String.format(Locale.ROOT, "%s (slope %.3g)", name, slope), x, y, Color.DARK_GRAY, DASH, 1.5f);
@@ -148,7 +158,7 @@ final class Report {
   }
 
   /** Adds the checkpoint table rows of every output of {@code r}, labelled {@code series}. */
-  static void checkpoints(CsvTable table, String series, SgdResult r) {
+  public static void checkpoints(CsvTable table, String series, SgdResult r) {
     for (OutputSummary o : r.outputs()) {
       for (int k = 0; k < r.t().length; k++) {
         Object[] row = new Object[4 + r.levels().length];
@@ -165,7 +175,7 @@ final class Report {
   }
 
   /** The checkpoint table header for quantile levels {@code levels}. */
-  static CsvTable checkpointTable(String tName, double[] levels) {
+  public static CsvTable checkpointTable(String tName, double[] levels) {
     String[] h = new String[4 + levels.length];
     h[0] = "series";
     h[1] = "output";
@@ -196,7 +206,7 @@ final class Report {
   }
 
   /** A progress display fed by the solver's finished-run counter. */
-  static IntConsumer progress(Progress p) {
+  public static IntConsumer progress(Progress p) {
     int[] last = {0};
     return done -> {
       p.stepBy(done - last[0]);
@@ -205,7 +215,7 @@ final class Report {
   }
 
   /** {@code 10000} -> {@code "10000"}, {@code 0.999} -> {@code "0.999"}. */
-  static String trim(double v) {
+  public static String trim(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
@@ -213,7 +223,7 @@ final class Report {
   }
 
   /** The mean of output {@code name} at the first checkpoint {@code >= t} (a theory line's anchor). */
-  static double anchor(SgdResult r, String name, double t) {
+  public static double anchor(SgdResult r, String name, double t) {
     OutputSummary o = r.output(name);
     for (int k = 0; k < r.t().length; k++) {
       if (r.t()[k] >= t) {
