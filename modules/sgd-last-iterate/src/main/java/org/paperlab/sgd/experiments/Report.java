@@ -45,6 +45,7 @@ public final class Report {
   public static final class GapChart {
     final XYChart chart;
     int color;
+    int theories;
 
     /** An empty chart. */
     public GapChart(String title, String xTitle) {
@@ -88,7 +89,8 @@ public final class Report {
         for (int l = 0; l < r.levels().length; l++) {
           double delta = 1 - r.levels()[l];
           if (runs >= 10 / delta - 1e-9) {
-            line(String.format(Locale.ROOT, "%s q%.4g", name, r.levels()[l]), t, o.quantiles()[l], c, DOT, 1.0f);
+            String q = r.levels()[l] == 0.5 ? " median" : " q" + trim(r.levels()[l]);
+            line(name + q, t, o.quantiles()[l], c, DOT, 1.0f);
           }
         }
       }
@@ -122,7 +124,9 @@ public final class Report {
     public GapChart theory(String name, double slope, double x0, double x1, double y0) {
       double[] x = {x0, x1};
       double[] y = {y0, y0 * Math.pow(x1 / x0, slope)};
-      line(String.format(Locale.ROOT, "%s (slope %.3g)", name, slope), x, y, Color.DARK_GRAY, DASH, 1.5f);
+      boolean first = theories++ % 2 == 0;
+      line(String.format(Locale.ROOT, "%s (slope %.3g)", name, slope), x, y, first ? Color.DARK_GRAY : Color.GRAY,
+          first ? DASH : DOT, 1.5f);
       return this;
     }
 

@@ -47,9 +47,9 @@ public final class SgdConvex implements Experiment {
   @Override
   public void run(RunContext ctx) {
     boolean quick = ctx.quick();
-    long steps = quick ? 10_000 : 100_000;
-    int runs = quick ? 50 : 500;
-    int sweepRuns = quick ? 30 : 200;
+    long steps = quick ? 10_000 : 1_000_000;
+    int runs = quick ? 50 : 300;
+    int sweepRuns = quick ? 30 : 100;
     int d = 10;
     double c = 1 / Math.sqrt(d);
     SgdConfig base = SgdConfig.defaults().withSteps(steps).withRuns(runs).withSeed(ctx.seed())

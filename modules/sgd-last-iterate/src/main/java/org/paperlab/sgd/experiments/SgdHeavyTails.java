@@ -47,7 +47,7 @@ public final class SgdHeavyTails implements Experiment {
   public void run(RunContext ctx) {
     boolean quick = ctx.quick();
     long steps = quick ? 10_000 : 100_000;
-    int runs = quick ? 100 : 1000;
+    int runs = quick ? 100 : 2000;
     int d = 5;
     double eta = 0.1;
     double tau = 10;

@@ -31,8 +31,11 @@ import org.paperlab.sgd.SgdResult;
  * (quantile of the final last-iterate gap at {@code 1 - delta}), {@code q_ratio_<noise>}
  * (smallest-delta quantile over the median), {@code q_per_log1delta_<noise>} (least-squares slope
  * of {@code q/median} against {@code ln(1/delta)}), {@code loglog_q_<noise>} (slope of
- * {@code ln q} against {@code ln(1/delta)}: 0 for logarithmic growth, about {@code 1/alpha} for
- * Pareto tails), {@code slope_<noise>_last} (+ _lo/_hi, rate in t; theory -1/2), {@code runs}.
+ * {@code ln q} against {@code ln(1/delta)}: near 0 for logarithmic growth; polynomial for the
+ * unclipped Pareto noise, where on {@code R^d} a jump of size {@code eta xi} takes about
+ * {@code xi/G} steps to undo, so {@code P(gap > y) ~ y^(1 - alpha)} and the slope tends to
+ * {@code 1/(alpha - 1)} for small delta), {@code slope_<noise>_last} (+ _lo/_hi, rate in t;
+ * theory -1/2), {@code runs}.
  */
 public final class SgdHighProbability implements Experiment {
   @Override
@@ -48,7 +51,7 @@ public final class SgdHighProbability implements Experiment {
   @Override
   public void run(RunContext ctx) {
     boolean quick = ctx.quick();
-    long steps = quick ? 1_000 : 10_000;
+    long steps = quick ? 1_000 : 20_000;
     double smallest = quick ? 0.01 : 0.001;
     int runs = (int) Math.round(10 / smallest);
     List<Double> deltas = quick ? List.of(0.5, 0.2, 0.1, 0.05, 0.02, 0.01)

@@ -40,8 +40,8 @@ public final class SgdStronglyConvex implements Experiment {
   @Override
   public void run(RunContext ctx) {
     boolean quick = ctx.quick();
-    long steps = quick ? 10_000 : 100_000;
-    int runs = quick ? 50 : 300;
+    long steps = quick ? 10_000 : 1_000_000;
+    int runs = quick ? 50 : 200;
     int d = 10;
     SgdConfig base = SgdConfig.defaults().withSteps(steps).withRuns(runs).withSeed(ctx.seed())
         .withDeltas(Runs.deltas(quick)).withBootstrap(quick ? 200 : 1000)
