@@ -3,7 +3,11 @@ package org.paperlab.sgd;
 import java.util.Arrays;
 import org.paperlab.core.Checks;
 
-/** Geometric checkpoints {@code t = round(10^(k/m))} in {@code [1, T]}, always ending at T. */
+/**
+ * Geometric checkpoints {@code t = round(10^(k/m))} in {@code [1, T]}, always ending at T: the
+ * grid on which the gap of a run is recorded and on which log-log rates ({@link SlopeEstimate})
+ * are fitted.
+ */
 public final class Checkpoints {
   private Checkpoints() {}
 

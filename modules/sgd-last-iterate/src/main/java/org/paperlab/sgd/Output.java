@@ -74,18 +74,4 @@ public sealed interface Output
       return "weighted";
     }
   }
-
-  /**
-   * The output named {@code name}; {@code szEta} and {@code beta} parametrize
-   * {@code shamir-zhang} and {@code weighted}.
-   */
-  static Output parse(String name, double szEta, double beta) {
-    return switch (Checks.oneOf("output", name, NAMES)) {
-      case "last" -> new Last();
-      case "uniform" -> new Uniform();
-      case "suffix" -> new Suffix();
-      case "shamir-zhang" -> new ShamirZhang(szEta);
-      default -> new Weighted(beta);
-    };
-  }
 }

@@ -1,7 +1,10 @@
 package org.paperlab.sgd;
 
 /**
- * The statistics of one output over the runs, at each checkpoint t (or each horizon T of a sweep).
+ * The statistics of one output over the runs, at each checkpoint t (or each horizon T of a sweep):
+ * the quantities Liu and Zhou (2024) bound, {@code E[F(out) - F*]} (the mean) and the
+ * {@code 1 - delta} level of {@code F(out) - F*} (the high-probability bounds), as type-7
+ * {@link Quantiles}.
  *
  * @param output the output
  * @param gaps {@code gaps[r][k]}: the gap {@code F(output) - F*} of run r at checkpoint k

@@ -6,7 +6,9 @@ import java.util.Set;
 import org.paperlab.core.Checks;
 
 /**
- * How to run composite stochastic mirror descent many times on a {@link StochasticProblem}.
+ * How to run composite stochastic mirror descent (Liu and Zhou 2024, Algorithm 1:
+ * {@code x_{t+1} = argmin_{x in X} { h(x) + <g_t, x> + D_psi(x, x_t)/eta_t }}) many times on a
+ * {@link StochasticProblem}.
  *
  * @param steps T, the number of steps of each run (1 to 10^12)
  * @param runs R, the number of independent runs (each with its own seed stream)

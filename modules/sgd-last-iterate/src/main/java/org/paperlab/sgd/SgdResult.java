@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The result of {@link Sgd#run} (checkpoints t of runs of T steps) or {@link Sgd#sweep} (one
- * final gap per run for each horizon T).
+ * final gap per run for each horizon T) of composite stochastic mirror descent (Liu and Zhou 2024,
+ * Algorithm 1): the configuration, the per-output statistics and arrays, and timings.
  *
  * @param problem the problem's description
  * @param config the configuration (for a sweep: with the largest horizon as steps)

@@ -53,7 +53,7 @@ public final class SgdConvex implements Experiment {
     int d = 10;
     double c = 1 / Math.sqrt(d);
     SgdConfig base = SgdConfig.defaults().withSteps(steps).withRuns(runs).withSeed(ctx.seed())
-        .withDeltas(Runs.deltas(quick)).withBootstrap(quick ? 200 : 1000);
+        .withDeltas(Runs.DELTAS).withBootstrap(quick ? 200 : 1000);
     ctx.config("steps", steps).config("runs", runs).config("sweep_runs", sweepRuns).config("dim", d)
         .config("lad_c", c).config("theory_slope", THEORY);
     ctx.metric("theory_slope", THEORY);

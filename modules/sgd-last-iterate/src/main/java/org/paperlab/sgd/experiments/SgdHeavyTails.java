@@ -53,7 +53,7 @@ public final class SgdHeavyTails implements Experiment {
     double tau = 10;
     LadProblem lad = new LadProblem(d, 0.0, 2.0);
     SgdConfig base = SgdConfig.defaults().withSteps(steps).withRuns(runs).withSeed(ctx.seed())
-        .withDeltas(Runs.deltas(quick)).withBootstrap(quick ? 200 : 1000)
+        .withDeltas(Runs.DELTAS).withBootstrap(quick ? 200 : 1000)
         .withOutputs(new Output.Last(), new Output.Uniform());
     ctx.config("problem", lad.description()).config("steps", steps).config("runs", runs).config("eta", eta)
         .config("clip", tau).config("alpha", "p + " + ALPHA_MARGIN);

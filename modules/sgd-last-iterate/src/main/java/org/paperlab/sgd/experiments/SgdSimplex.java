@@ -54,7 +54,7 @@ public final class SgdSimplex implements Experiment {
       long steps = quick ? 5_000 : d >= 1000 ? 20_000 : 100_000;
       int runs = quick ? 20 : 100;
       SgdConfig base = SgdConfig.defaults().withSteps(steps).withRuns(runs).withSeed(ctx.seed())
-          .withDeltas(Runs.deltas(quick)).withBootstrap(quick ? 200 : 1000).withNoise(new NoiseModel.Gaussian(sigma))
+          .withDeltas(Runs.DELTAS).withBootstrap(quick ? 200 : 1000).withNoise(new NoiseModel.Gaussian(sigma))
           .withOutputs(new Output.Last(), new Output.Uniform());
       if (tables == null) {
         tables = Runs.Tables.of(base);

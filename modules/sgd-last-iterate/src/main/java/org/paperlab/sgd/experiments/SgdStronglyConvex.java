@@ -44,7 +44,7 @@ public final class SgdStronglyConvex implements Experiment {
     int runs = quick ? 50 : 200;
     int d = 10;
     SgdConfig base = SgdConfig.defaults().withSteps(steps).withRuns(runs).withSeed(ctx.seed())
-        .withDeltas(Runs.deltas(quick)).withBootstrap(quick ? 200 : 1000)
+        .withDeltas(Runs.DELTAS).withBootstrap(quick ? 200 : 1000)
         .withNoise(new NoiseModel.Gaussian(1.0))
         .withOutputs(new Output.Last(), new Output.Uniform(), new Output.Suffix(), new Output.ShamirZhang(3),
             new Output.Weighted(2));
