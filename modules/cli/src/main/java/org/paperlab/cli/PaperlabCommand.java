@@ -17,12 +17,14 @@ import picocli.CommandLine.ScopeType;
       "  paperlab run all --quick            every experiment at quick size, then results/index.html",
       "  paperlab run <experiment> [--seed N] [--out DIR]",
       "  paperlab report                     rebuild results/index.html",
+      "  paperlab sgd run --problem lad ...  your own last-iterate SGD runs (see 'paperlab sgd run --help')",
       ""
     },
     subcommands = {
       ListCommand.class,
       RunCommand.class,
       ReportCommand.class,
+      SgdCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperlabCommand implements Runnable {
