@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       "  paperlab run <experiment> [--seed N] [--out DIR]",
       "  paperlab report                     rebuild results/index.html",
       "  paperlab gsd synthesize|evaluate    private synthetic data for your CSV (Private-GSD)",
+      "  paperlab sgd run --problem lad ...  your own last-iterate SGD runs (see 'paperlab sgd run --help')",
       ""
     },
     subcommands = {
@@ -25,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       ReportCommand.class,
       GsdCommand.class,
+      SgdCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperlabCommand implements Runnable {

@@ -1,0 +1,451 @@
+package org.paperlab.sgd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.paperlab.core.Checks;
+
+/**
+ * The nonsmooth lower-bound instance of Harvey, Liaw, Plan and Randhawa (2019), "Tight analyses for
+ * non-smooth stochastic gradient descent" (COLT), in the fixed-step form of Theorem 4 of "The
+ * convergence rate of SGD's final iterate: analysis on dimension dependence" (ICLR 2023
+ * submission; Liu and Lu): on the unit L2 ball of {@code R^d},
+ *
+ * <pre>
+ *   f(x) = max_{0 &lt;= i &lt;= d+1} h_i^T x,   h_0 = 0,
+ *   h_{i,j} = a_j (j &lt; i),  -b (j = i &lt;= d),  0 (j &gt; i),   a_j = 1/(8(d+1-j)),  b = 1/2,
+ * </pre>
+ *
+ * {@code f* = 0 = f(0)}, {@code x_1 = 0}, and the deterministic subgradient oracle returns
+ * {@code h_i} for the smallest maximizing {@code i >= 1} ({@code h_0 = 0} only when no
+ * {@code i >= 1} attains the maximum).
+ *
+ * <p><b>Closed form.</b> With d = T and {@code eta_t = 1/sqrt(T)}, induction on t shows the oracle
+ * returns {@code h_t} at step t and the iterates are {@code x_{t,j} = eta (b - (t-1-j) a_j)} for
+ * {@code j < t} and 0 otherwise: every entry of the support lies in {@code [3 eta/8, eta/2]}, so
+ * {@code h_t} is the smallest maximizer and {@code ||x_t|| <= 1/2} (no projection). Hence
+ * {@code x_{T+1,j} = (1/2 - (T-j)/(8(T+1-j))) / sqrt(T)} and, with {@code k = T+1-j},
+ *
+ * <pre>
+ *   f(x_{T+1}) = sum_j a_j x_{T+1,j} = ( (3/64) H_T + (1/64) H_T^(2) ) / sqrt(T),
+ * </pre>
+ *
+ * {@code H_T = sum_{k<=T} 1/k}, {@code H_T^(2) = sum_{k<=T} 1/k^2}: {@code sqrt(T) f(x_{T+1})} grows
+ * like {@code (3/64) ln T}. The uniform average of {@code x_2..x_{T+1}} has
+ * {@code f = (7/128 + H_T/(128 T)) / sqrt(T)}: flat after scaling by {@code sqrt(T)}.
+ *
+ * <p><b>Fast simulation.</b> {@link #simulate} runs projected subgradient descent on this instance
+ * exactly but in O(1) amortized time per step: while every support coordinate is positive, the
+ * oracle's answer is forced ({@code h_{s+1}}, s the support size: the prefix sums
+ * {@code P_i = sum_{j<=i} a_j x_j} increase in i, so {@code P_{i-1} - b x_i < P_s} for
+ * {@code i <= s}), and the update subtracts {@code eta a_j} from the whole support. The iterate is
+ * kept as {@code x_j = sigma (y_j - a_j Lambda)} (Lambda the accumulated step, sigma the projection
+ * scale), with running sums for the norm and the minimum of {@code y_j/a_j} for the positivity test;
+ * averages are kept the same way through weighted sums of {@code sigma} and {@code sigma Lambda}.
+ * When positivity fails (large steps after a projection), the step falls back to an explicit O(s)
+ * scan of all {@code h_i^T x} with prefix sums, which is the same oracle. The state is re-based to
+ * explicit coordinates every {@code ~16 sqrt(T)} steps to bound rounding.
+ */
+public final class HarveyLowerBound implements StochasticProblem {
+  /** b = 1/2. */
+  public static final double B = 0.5;
+  private final int d;
+  private final double[] a;
+
+  /** The instance in dimension d (the construction uses d = T). */
+  public HarveyLowerBound(int d) {
+    this.d = Checks.positive("dim", d);
+    this.a = new double[d];
+    for (int j = 0; j < d; j++) {
+      a[j] = 1.0 / (8.0 * (d - j)); // 1-based j+1: 1/(8(d+1-(j+1)))
+    }
+  }
+
+  @Override
+  public String name() {
+    return "harvey";
+  }
+
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  @Override
+  public double[] initialPoint() {
+    return new double[d];
+  }
+
+  @Override
+  public Domain domain() {
+    return new Domain.L2Ball(1.0);
+  }
+
+  @Override
+  public Regularizer regularizer() {
+    return new Regularizer.None();
+  }
+
+  /** {@code a_j} for 1-based j. */
+  public double a(int j) {
+    return a[j - 1];
+  }
+
+  /** {@code f(x) = max_i h_i^T x} in O(d) with prefix sums. */
+  public double value(double[] x) {
+    Checks.sameSize("length of x", x.length, "dimension", d);
+    double best = 0; // h_0
+    double p = 0;
+    for (int j = 0; j < d; j++) {
+      best = Math.max(best, p - B * x[j]);
+      p += a[j] * x[j];
+    }
+    return Math.max(best, p); // h_{d+1}
+  }
+
+  /**
+   * The oracle's index: the smallest {@code i >= 1} attaining {@code max_{0<=i<=d+1} h_i^T x}, or 0
+   * when only {@code h_0} attains it. O(d).
+   */
+  public int oracleIndex(double[] x) {
+    double best = Double.NEGATIVE_INFINITY;
+    int idx = -1;
+    double p = 0;
+    for (int j = 0; j < d; j++) {
+      double v = p - B * x[j];
+      if (v > best) {
+        best = v;
+        idx = j + 1;
+      }
+      p += a[j] * x[j];
+    }
+    if (p > best) {
+      best = p;
+      idx = d + 1;
+    }
+    return best >= 0 ? idx : 0;
+  }
+
+  /** Writes {@code h_i} into {@code out}. */
+  public void subgradient(int i, double[] out) {
+    Checks.inRange("i", i, 0, d + 1);
+    for (int j = 1; j <= d; j++) {
+      out[j - 1] = i == 0 ? 0 : j < i ? a[j - 1] : j == i ? -B : 0;
+    }
+  }
+
+  @Override
+  public void gradient(double[] x, SplittableRandom rng, double[] out) {
+    subgradient(oracleIndex(x), out);
+  }
+
+  @Override
+  public double gap(double[] x) {
+    return value(x);
+  }
+
+  @Override
+  public String description() {
+    return "harvey: Harvey et al. (2019) lower-bound instance, d = " + d + ", unit L2 ball, x1 = 0";
+  }
+
+  /** The closed-form last iterate {@code x_{T+1}} for d = T and {@code eta = 1/sqrt(T)}. */
+  public static double[] closedFormLastIterate(int horizon) {
+    Checks.positive("T", horizon);
+    double[] x = new double[horizon];
+    double eta = 1.0 / Math.sqrt(horizon);
+    for (int j = 1; j <= horizon; j++) {
+      x[j - 1] = eta * (B - (double) (horizon - j) / (8.0 * (horizon + 1 - j)));
+    }
+    return x;
+  }
+
+  /** {@code f(x_{T+1}) = ((3/64) H_T + (1/64) H_T^(2)) / sqrt(T)} for d = T, {@code eta = 1/sqrt(T)}. */
+  public static double closedFormGap(long horizon) {
+    Checks.positive("T", horizon);
+    double h1 = 0;
+    double h2 = 0;
+    for (long k = horizon; k >= 1; k--) { // small terms first
+      h1 += 1.0 / k;
+      h2 += 1.0 / ((double) k * k);
+    }
+    return (3.0 / 64 * h1 + 1.0 / 64 * h2) / Math.sqrt(horizon);
+  }
+
+  /**
+   * {@code f} of the uniform average of {@code x_2..x_{T+1}}, {@code (7/128 + H_T/(128 T))/sqrt(T)}
+   * for d = T, {@code eta = 1/sqrt(T)}; the same value is the last-iterate gap of the linear-decay
+   * schedule {@code (T-t+1)/T^(3/2)}.
+   */
+  public static double closedFormUniformGap(long horizon) {
+    Checks.positive("T", horizon);
+    double h1 = 0;
+    for (long k = horizon; k >= 1; k--) {
+      h1 += 1.0 / k;
+    }
+    return (7.0 / 128 + h1 / (128.0 * horizon)) / Math.sqrt(horizon);
+  }
+
+  /**
+   * The outcome of {@link #simulate}.
+   *
+   * @param horizon T
+   * @param checkpoints the steps t at which the last iterate's gap was recorded
+   * @param lastGaps {@code f(x_{t+1})} at each checkpoint
+   * @param outputGaps the gap of each output at t = T, by output name ({@code last} included)
+   * @param lastIterate {@code x_{T+1}}
+   * @param explicitSteps the number of steps that needed the explicit O(s) oracle scan
+   * @param seconds wall time
+   */
+  public record Simulation(long horizon, long[] checkpoints, double[] lastGaps, Map<String, Double> outputGaps,
+      double[] lastIterate, long explicitSteps, double seconds) {}
+
+  /**
+   * Runs T steps of projected subgradient descent from {@code x_1 = 0} with the given schedule and
+   * returns the last iterate's gap at the checkpoints and every output's gap at t = T. Requires
+   * {@code T <= d} for an O(1)-per-step run (any T works; beyond d every step costs O(d) at most).
+   */
+  public Simulation simulate(Schedule schedule, long horizon, long[] checkpoints, List<Output> outputs) {
+    Checks.notNull("schedule", schedule);
+    Checks.positive("T", horizon);
+    Checks.notNull("outputs", outputs);
+    long start = System.nanoTime();
+    Fast f = new Fast(schedule, horizon, outputs);
+    double[] lastGaps = new double[checkpoints.length];
+    int k = 0;
+    double[] x = new double[d];
+    long rebaseEvery = Math.max(256, (long) (16 * Math.sqrt(horizon)));
+    for (long t = 1; t <= horizon; t++) {
+      f.step(t);
+      while (k < checkpoints.length && checkpoints[k] == t) {
+        f.materialize(x);
+        lastGaps[k++] = value(x);
+      }
+      if (t % rebaseEvery == 0) {
+        f.rebase();
+      }
+    }
+    Checks.require(k == checkpoints.length, "checkpoints must be increasing steps in [1, T = %d]", horizon);
+    f.materialize(x);
+    Map<String, Double> gaps = new LinkedHashMap<>();
+    for (int o = 0; o < outputs.size(); o++) {
+      Output out = outputs.get(o);
+      if (out instanceof Output.Last) {
+        gaps.put(out.name(), value(x));
+      } else {
+        double[] avg = new double[d];
+        f.average(f.accIndex[o], avg);
+        gaps.put(out.name(), value(avg));
+      }
+    }
+    return new Simulation(horizon, checkpoints.clone(), lastGaps, gaps, x, f.explicitSteps,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The lazy state of {@link #simulate}. */
+  private final class Fast {
+    final Schedule schedule;
+    final long horizon;
+    int s;
+    double sigma = 1;
+    double lam;
+    final double[] y = new double[d];
+    double syy;
+    double say;
+    double saa;
+    double minRatio = Double.POSITIVE_INFINITY;
+    long explicitSteps;
+    // weighted accumulators of the averaged outputs
+    final List<Output> accOutputs = new ArrayList<>();
+    final int[] accIndex;
+    final double[][] e;
+    final double[][] w1j;
+    final double[][] w2j;
+    final double[] w1;
+    final double[] w2;
+    final double[] wsum;
+    final double[] szLogW; // per accumulator: running ln w_t for Shamir-Zhang
+    final double[] szLogWT;
+
+    Fast(Schedule schedule, long horizon, List<Output> outputs) {
+      this.schedule = schedule;
+      this.horizon = horizon;
+      accIndex = new int[outputs.size()];
+      for (int o = 0; o < outputs.size(); o++) {
+        Output out = Checks.notNull("output", outputs.get(o));
+        if (out instanceof Output.Last) {
+          accIndex[o] = -1;
+        } else {
+          accIndex[o] = accOutputs.size();
+          accOutputs.add(out);
+        }
+      }
+      int m = accOutputs.size();
+      e = new double[m][d];
+      w1j = new double[m][d];
+      w2j = new double[m][d];
+      w1 = new double[m];
+      w2 = new double[m];
+      wsum = new double[m];
+      szLogW = new double[m];
+      szLogWT = new double[m];
+      for (int q = 0; q < m; q++) {
+        if (accOutputs.get(q) instanceof Output.ShamirZhang sz) {
+          double l = 0;
+          for (long u = 2; u <= horizon; u++) {
+            l += Math.log((u - 1 + sz.eta()) / (u - 1));
+          }
+          szLogWT[q] = l;
+        }
+      }
+    }
+
+    double weight(int q, long t) {
+      Output out = accOutputs.get(q);
+      if (out instanceof Output.Uniform) {
+        return 1;
+      } else if (out instanceof Output.Suffix) {
+        long half = (horizon + 1) / 2; // ceil(T/2)
+        return t > horizon - half ? 1 : 0;
+      } else if (out instanceof Output.ShamirZhang sz) {
+        if (t >= 2) {
+          szLogW[q] += Math.log((t - 1 + sz.eta()) / (t - 1));
+        }
+        return Math.exp(szLogW[q] - szLogWT[q]);
+      } else {
+        double beta = ((Output.Weighted) out).beta();
+        return Math.pow((t + 1.0) / (horizon + 1.0), beta);
+      }
+    }
+
+    void step(long t) {
+      double eta = schedule.eta(t, horizon);
+      boolean positive = s == 0 || minRatio > lam;
+      if (positive && s < d) {
+        lam += eta / sigma; // x_j -= eta a_j on the support
+        double yn = eta * B / sigma + a[s] * lam; // the new coordinate: x_s = eta b
+        y[s] = yn;
+        syy += yn * yn;
+        say += a[s] * yn;
+        saa += a[s] * a[s];
+        minRatio = Math.min(minRatio, yn / a[s]);
+        for (int q = 0; q < w1.length; q++) {
+          w1j[q][s] = w1[q];
+          w2j[q][s] = w2[q];
+        }
+        s++;
+      } else if (positive) {
+        lam += eta / sigma; // h_{d+1}: every coordinate decreases
+      } else {
+        explicitStep(eta);
+      }
+      double n2 = sigma * sigma * Math.max(0.0, syy - 2 * lam * say + lam * lam * saa);
+      if (n2 > 1.0) {
+        sigma /= Math.sqrt(n2);
+      }
+      for (int q = 0; q < w1.length; q++) {
+        double w = weight(q, t);
+        w1[q] += w * sigma;
+        w2[q] += w * sigma * lam;
+        wsum[q] += w;
+      }
+    }
+
+    /** The general step: re-base, scan every h_i^T x with prefix sums, update explicitly. */
+    void explicitStep(double eta) {
+      explicitSteps++;
+      rebase();
+      double best = Double.NEGATIVE_INFINITY;
+      int idx = -1;
+      double p = 0;
+      for (int j = 0; j < s; j++) {
+        double v = p - B * y[j];
+        if (v > best) {
+          best = v;
+          idx = j + 1;
+        }
+        p += a[j] * y[j];
+      }
+      if (p > best) { // i = s+1 (or d+1 when s = d): x is zero beyond the support
+        best = p;
+        idx = s < d ? s + 1 : d + 1;
+      }
+      if (best < 0) {
+        idx = 0;
+      }
+      if (idx > 0) {
+        int upto = Math.min(idx - 1, s);
+        for (int j = 0; j < upto; j++) {
+          y[j] -= eta * a[j];
+        }
+        if (idx <= d) {
+          y[idx - 1] += eta * B;
+          if (idx - 1 == s) {
+            for (int q = 0; q < w1.length; q++) {
+              w1j[q][s] = w1[q];
+              w2j[q][s] = w2[q];
+            }
+            s++;
+          }
+        }
+      }
+      recomputeSums();
+    }
+
+    /** Folds the lazy representation into explicit coordinates (sigma = 1, Lambda = 0). */
+    void rebase() {
+      for (int j = 0; j < s; j++) {
+        double yj = y[j];
+        for (int q = 0; q < w1.length; q++) {
+          e[q][j] += yj * (w1[q] - w1j[q][j]) - a[j] * (w2[q] - w2j[q][j]);
+          w1j[q][j] = 0;
+          w2j[q][j] = 0;
+        }
+        y[j] = sigma * (yj - a[j] * lam);
+      }
+      for (int q = 0; q < w1.length; q++) {
+        w1[q] = 0;
+        w2[q] = 0;
+      }
+      sigma = 1;
+      lam = 0;
+      recomputeSums();
+    }
+
+    void recomputeSums() {
+      syy = 0;
+      say = 0;
+      saa = 0;
+      minRatio = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < s; j++) {
+        double yj = (y[j] - a[j] * lam);
+        syy += y[j] * y[j];
+        say += a[j] * y[j];
+        saa += a[j] * a[j];
+        minRatio = Math.min(minRatio, y[j] / a[j]);
+        if (!(yj > 0)) {
+          minRatio = Math.min(minRatio, lam); // a non-positive entry: force the explicit path
+        }
+      }
+    }
+
+    void materialize(double[] x) {
+      for (int j = 0; j < d; j++) {
+        x[j] = j < s ? sigma * (y[j] - a[j] * lam) : 0.0;
+      }
+    }
+
+    void average(int q, double[] out) {
+      double ws = wsum[q];
+      for (int j = 0; j < d; j++) {
+        double v = e[q][j];
+        if (j < s) {
+          v += y[j] * (w1[q] - w1j[q][j]) - a[j] * (w2[q] - w2j[q][j]);
+        }
+        out[j] = v / ws;
+      }
+    }
+  }
+}
