@@ -17,12 +17,14 @@ import picocli.CommandLine.ScopeType;
       "  paperlab run all --quick            every experiment at quick size, then results/index.html",
       "  paperlab run <experiment> [--seed N] [--out DIR]",
       "  paperlab report                     rebuild results/index.html",
+      "  paperlab ot solve --x X.csv --y Y.csv --out result.json   entropic OT on your point clouds",
       ""
     },
     subcommands = {
       ListCommand.class,
       RunCommand.class,
       ReportCommand.class,
+      OtCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperlabCommand implements Runnable {
