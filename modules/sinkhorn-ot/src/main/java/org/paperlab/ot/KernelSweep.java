@@ -4,22 +4,25 @@ import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
 
 /**
- * A ready-to-run kernel-domain Sinkhorn iteration on a random {@code n x m} kernel, for measuring
- * the speed of the fused sweep (JMH benchmarks, the bandwidth figure of {@code ot-sinkhorn}). It
- * runs the solver's own code path: each iteration reads the stored kernel once
- * ({@code n m} floats or doubles) and updates both scalings.
+ * A ready-to-run Sinkhorn iteration on a random {@code n x m} problem, for measuring the speed of
+ * the fused sweeps (JMH benchmarks, the bandwidth figure of {@code ot-sinkhorn}). It runs the
+ * solver's own code path: a kernel-domain iteration reads the stored kernel once ({@code n m}
+ * floats or doubles) and updates both scalings; a log-domain iteration reads the stored cost once
+ * and takes one exponential per entry.
  */
 public final class KernelSweep {
   private final SinkhornEngine engine;
   private final int n;
   private final int m;
   private final Precision precision;
+  private final boolean log;
 
-  private KernelSweep(SinkhornEngine engine, int n, int m, Precision precision) {
+  private KernelSweep(SinkhornEngine engine, int n, int m, Precision precision, boolean log) {
     this.engine = engine;
     this.n = n;
     this.m = m;
     this.precision = precision;
+    this.log = log;
   }
 
   /**
@@ -27,6 +30,13 @@ public final class KernelSweep {
    * marginals, eps = 1 (no underflow, so every iteration does the same work).
    */
   public static KernelSweep random(int n, int m, Precision precision, int threads, boolean vectorized, long seed) {
+    return random(n, m, precision, threads, vectorized, seed, Method.KERNEL);
+  }
+
+  /** As {@link #random(int, int, Precision, int, boolean, long)}, for {@code KERNEL} or {@code LOG}. */
+  public static KernelSweep random(
+      int n, int m, Precision precision, int threads, boolean vectorized, long seed, Method method) {
+    Checks.require(method == Method.KERNEL || method == Method.LOG, "method = %s must be KERNEL or LOG", method);
     Checks.positive("n", n);
     Checks.positive("m", m);
     Checks.notNull("precision", precision);
@@ -54,14 +64,20 @@ public final class KernelSweep {
     java.util.Arrays.fill(b, 1.0 / m);
     SinkhornEngine e = new SinkhornEngine(cfg, a, b, rows, Sinkhorn.kernels(cfg));
     e.setEpsilon(1.0);
-    e.allocateKernel();
-    e.rebuildKernel();
-    return new KernelSweep(e, n, m, precision);
+    if (method == Method.KERNEL) {
+      e.allocateKernel();
+      e.rebuildKernel();
+    }
+    return new KernelSweep(e, n, m, precision, method == Method.LOG);
   }
 
   /** Runs {@code iterations} full Sinkhorn iterations (no early stop). */
   public void iterate(int iterations) {
-    engine.runKernel(0.0, iterations, false);
+    if (log) {
+      engine.runLog(0.0, iterations);
+    } else {
+      engine.runKernel(0.0, iterations, false);
+    }
   }
 
   /** The last L1 marginal error (to sink results in benchmarks). */
@@ -69,7 +85,7 @@ public final class KernelSweep {
     return engine.errL1;
   }
 
-  /** Bytes of kernel read per iteration ({@code n m} times 4 or 8). */
+  /** Bytes of kernel (or cost) read per iteration ({@code n m} times 4 or 8). */
   public long kernelBytesPerIteration() {
     return (long) n * m * (precision == Precision.FLOAT ? 4 : 8);
   }

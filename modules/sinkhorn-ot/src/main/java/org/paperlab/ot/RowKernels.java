@@ -44,6 +44,21 @@ interface RowKernels {
   /** {@code t_j += alpha k_j}. */
   void axpy(double alpha, float[] k, int ko, double[] t, int m);
 
+  /**
+   * Four consecutive rows at once (rows {@code ko, ko+m, ko+2m, ko+3m}): {@code out[o+r] = sum_j
+   * k_rj v_j}. Each {@code v_j} is loaded once for four rows.
+   */
+  void dot4(float[] k, int ko, double[] v, int m, double[] out, int o);
+
+  /** As {@link #dot4(float[], int, double[], int, double[], int)} for double rows. */
+  void dot4(double[] k, int ko, double[] v, int m, double[] out, int o);
+
+  /** {@code t_j += sum_{r<4} alpha[o+r] k_rj}: each {@code t_j} is loaded and stored once for four rows. */
+  void axpy4(double[] alpha, int o, float[] k, int ko, double[] t, int m);
+
+  /** As {@link #axpy4(double[], int, float[], int, double[], int)} for double rows. */
+  void axpy4(double[] alpha, int o, double[] k, int ko, double[] t, int m);
+
   /** {@code t_j += alpha k_j}. */
   void axpy(double alpha, double[] k, int ko, double[] t, int m);
 
@@ -58,6 +73,14 @@ interface RowKernels {
 
   /** {@code out_j = exp(x_j)}. */
   void expInto(double[] c, int co, double base, double[] h, double inv, double[] out, int oo, int m);
+
+  /**
+   * The over-relaxed, possibly unbalanced scaling update in log space, for a whole vector:
+   * {@code l_j <- (1 - omega) l_j + omega (-lambda log t_j - shiftScale shift_j)},
+   * {@code out_j = base_j exp(l_j)}; returns {@code max_j |l_j|}.
+   */
+  double logScalingUpdate(double[] t, double[] l, double omega, double lambda, double[] shift,
+      double shiftScale, double[] base, double[] out, int m);
 
   // ---- log domain ----------------------------------------------------------------------
 

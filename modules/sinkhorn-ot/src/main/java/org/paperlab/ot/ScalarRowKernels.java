@@ -51,6 +51,48 @@ final class ScalarRowKernels implements RowKernels {
   }
 
   @Override
+  public void dot4(float[] k, int ko, double[] v, int m, double[] out, int o) {
+    for (int r = 0; r < 4; r++) {
+      out[o + r] = dot(k, ko + r * m, v, m);
+    }
+  }
+
+  @Override
+  public void dot4(double[] k, int ko, double[] v, int m, double[] out, int o) {
+    for (int r = 0; r < 4; r++) {
+      out[o + r] = dot(k, ko + r * m, v, m);
+    }
+  }
+
+  @Override
+  public void axpy4(double[] alpha, int o, float[] k, int ko, double[] t, int m) {
+    double a0 = alpha[o];
+    double a1 = alpha[o + 1];
+    double a2 = alpha[o + 2];
+    double a3 = alpha[o + 3];
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    for (int j = 0; j < m; j++) {
+      t[j] += a0 * k[ko + j] + a1 * k[k1 + j] + a2 * k[k2 + j] + a3 * k[k3 + j];
+    }
+  }
+
+  @Override
+  public void axpy4(double[] alpha, int o, double[] k, int ko, double[] t, int m) {
+    double a0 = alpha[o];
+    double a1 = alpha[o + 1];
+    double a2 = alpha[o + 2];
+    double a3 = alpha[o + 3];
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    for (int j = 0; j < m; j++) {
+      t[j] += a0 * k[ko + j] + a1 * k[k1 + j] + a2 * k[k2 + j] + a3 * k[k3 + j];
+    }
+  }
+
+  @Override
   public void axpy(double alpha, double[] k, int ko, double[] t, int m) {
     for (int j = 0; j < m; j++) {
       t[j] += alpha * k[ko + j];
@@ -99,6 +141,20 @@ final class ScalarRowKernels implements RowKernels {
   /** 0 where {@code x} is subnormal. */
   static double flushD(double x) {
     return x < Double.MIN_NORMAL ? 0.0 : x;
+  }
+
+  @Override
+  public double logScalingUpdate(double[] t, double[] l, double omega, double lambda, double[] shift,
+      double shiftScale, double[] base, double[] out, int m) {
+    double mx = 0;
+    for (int j = 0; j < m; j++) {
+      double lhat = -lambda * Math.log(t[j]) - shiftScale * shift[j];
+      double ln = (1 - omega) * l[j] + omega * lhat;
+      l[j] = ln;
+      out[j] = base[j] * Math.exp(ln);
+      mx = Math.max(mx, Math.abs(ln));
+    }
+    return mx;
   }
 
   @Override

@@ -86,6 +86,8 @@ final class SinkhornEngine {
     double qlo;
     double qhi;
     int bad = -1;
+    final double[] s4 = new double[4];
+    final double[] a4 = new double[4];
 
     Work(int m, boolean lazy, boolean single) {
       t = new double[m];
@@ -380,45 +382,39 @@ final class SinkhornEngine {
         w.qlo = 1;
         w.qhi = 1;
         w.bad = -1;
-        for (int i = lo; i < hi; i++) {
-          double s = single ? k.dot(kf, i * m, v, m) : k.dot(kd, i * m, v, m);
-          if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
-            w.bad = i;
-            uNew[i] = u[i];
-            continue;
-          }
-          double un;
-          double target = a[i];
-          if (!useLogs) {
-            un = a[i] / s;
-            double q = 1.0 / s; // u_i / a_i
-            w.qlo = Math.min(w.qlo, q);
-            w.qhi = Math.max(w.qhi, q);
+        double[] sb = w.s4;
+        double[] al = w.a4;
+        for (int i0 = lo; i0 < hi; i0 += 4) {
+          int rows = Math.min(4, hi - i0);
+          // four rows at a time: v and t are read once per four kernel rows
+          if (rows == 4) {
+            if (single) {
+              k.dot4(kf, i0 * m, v, m, sb, 0);
+            } else {
+              k.dot4(kd, i0 * m, v, m, sb, 0);
+            }
           } else {
-            double lhat = balanced ? -Math.log(s) : -lambda * Math.log(s) - ft[i] / (tau + eps);
-            double ln = omega == 1.0 ? lhat : (1 - omega) * lu[i] + omega * lhat;
-            luNew[i] = ln;
-            un = a[i] * Math.exp(ln);
-            w.maxAbs = Math.max(w.maxAbs, Math.abs(ln));
-            if (!balanced) {
-              target = a[i] * Math.exp(-(ft[i] + eps * ln) / tau);
+            for (int r = 0; r < rows; r++) {
+              sb[r] = single ? k.dot(kf, (i0 + r) * m, v, m) : k.dot(kd, (i0 + r) * m, v, m);
             }
           }
-          if (!(un > 0 && un < Double.POSITIVE_INFINITY)) {
-            w.bad = i;
-            uNew[i] = u[i];
-            continue;
+          for (int r = 0; r < rows; r++) {
+            al[r] = scaleRow(i0 + r, sb[r], w, useLogs, omega);
           }
-          uNew[i] = un;
-          double ri = un * s;
-          r[i] = ri;
-          double d = ri - target;
-          w.l1 += Math.abs(d);
-          w.l2 += d * d;
-          if (single) {
-            k.axpy(un, kf, i * m, w.t, m);
+          if (rows == 4) {
+            if (single) {
+              k.axpy4(al, 0, kf, i0 * m, w.t, m);
+            } else {
+              k.axpy4(al, 0, kd, i0 * m, w.t, m);
+            }
           } else {
-            k.axpy(un, kd, i * m, w.t, m);
+            for (int r = 0; r < rows; r++) {
+              if (single) {
+                k.axpy(al[r], kf, (i0 + r) * m, w.t, m);
+              } else {
+                k.axpy(al[r], kd, (i0 + r) * m, w.t, m);
+              }
+            }
           }
         }
       });
@@ -499,13 +495,7 @@ final class SinkhornEngine {
         maxAbsV = maxAbsLogRatio(v, b);
         logsValid = false;
       } else {
-        for (int j = 0; j < m; j++) {
-          double lhat = balanced ? -Math.log(t[j]) : -lambda * Math.log(t[j]) - gt[j] / (tau + eps);
-          double ln = omega == 1.0 ? lhat : (1 - omega) * lv[j] + omega * lhat;
-          lv[j] = ln;
-          v[j] = b[j] * Math.exp(ln);
-          maxAbsV = Math.max(maxAbsV, Math.abs(ln));
-        }
+        maxAbsV = k.logScalingUpdate(t, lv, omega, lambda, gt, balanced ? 0.0 : 1.0 / (tau + eps), b, v, m);
         System.arraycopy(luNew, 0, lu, 0, n);
       }
       System.arraycopy(uNew, 0, u, 0, n);
@@ -522,6 +512,48 @@ final class SinkhornEngine {
       syncLogs();
     }
     return false;
+  }
+
+  /**
+   * The new scaling of row {@code i} from {@code s = (K~ v)_i}; records the row marginal and its
+   * error; returns the new {@code u_i}, or 0 (and marks the block bad) when {@code s} or the new
+   * scaling is 0 or not finite.
+   */
+  private double scaleRow(int i, double s, Work w, boolean useLogs, double omega) {
+    if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
+      w.bad = i;
+      uNew[i] = u[i];
+      return 0.0;
+    }
+    double un;
+    double target = a[i];
+    if (!useLogs) {
+      un = a[i] / s;
+      double q = 1.0 / s; // u_i / a_i
+      w.qlo = Math.min(w.qlo, q);
+      w.qhi = Math.max(w.qhi, q);
+    } else {
+      double lhat = balanced ? -Math.log(s) : -lambda * Math.log(s) - ft[i] / (tau + eps);
+      double ln = omega == 1.0 ? lhat : (1 - omega) * lu[i] + omega * lhat;
+      luNew[i] = ln;
+      un = a[i] * Math.exp(ln);
+      w.maxAbs = Math.max(w.maxAbs, Math.abs(ln));
+      if (!balanced) {
+        target = a[i] * Math.exp(-(ft[i] + eps * ln) / tau);
+      }
+    }
+    if (!(un > 0 && un < Double.POSITIVE_INFINITY)) {
+      w.bad = i;
+      uNew[i] = u[i];
+      return 0.0;
+    }
+    uNew[i] = un;
+    double ri = un * s;
+    r[i] = ri;
+    double d = ri - target;
+    w.l1 += Math.abs(d);
+    w.l2 += d * d;
+    return un;
   }
 
   private static boolean finite(double[] x) {

@@ -82,6 +82,126 @@ final class VectorRowKernels implements RowKernels {
   }
 
   @Override
+  public void dot4(float[] k, int ko, double[] v, int m, double[] out, int o) {
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    DoubleVector a2 = DoubleVector.zero(D);
+    DoubleVector a3 = DoubleVector.zero(D);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector vv = DoubleVector.fromArray(D, v, j);
+      a0 = loadF(k, ko + j).fma(vv, a0);
+      a1 = loadF(k, k1 + j).fma(vv, a1);
+      a2 = loadF(k, k2 + j).fma(vv, a2);
+      a3 = loadF(k, k3 + j).fma(vv, a3);
+    }
+    double s0 = a0.reduceLanes(VectorOperators.ADD);
+    double s1 = a1.reduceLanes(VectorOperators.ADD);
+    double s2 = a2.reduceLanes(VectorOperators.ADD);
+    double s3 = a3.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s0 += k[ko + j] * v[j];
+      s1 += k[k1 + j] * v[j];
+      s2 += k[k2 + j] * v[j];
+      s3 += k[k3 + j] * v[j];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+  }
+
+  @Override
+  public void dot4(double[] k, int ko, double[] v, int m, double[] out, int o) {
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    DoubleVector a2 = DoubleVector.zero(D);
+    DoubleVector a3 = DoubleVector.zero(D);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector vv = DoubleVector.fromArray(D, v, j);
+      a0 = DoubleVector.fromArray(D, k, ko + j).fma(vv, a0);
+      a1 = DoubleVector.fromArray(D, k, k1 + j).fma(vv, a1);
+      a2 = DoubleVector.fromArray(D, k, k2 + j).fma(vv, a2);
+      a3 = DoubleVector.fromArray(D, k, k3 + j).fma(vv, a3);
+    }
+    double s0 = a0.reduceLanes(VectorOperators.ADD);
+    double s1 = a1.reduceLanes(VectorOperators.ADD);
+    double s2 = a2.reduceLanes(VectorOperators.ADD);
+    double s3 = a3.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s0 += k[ko + j] * v[j];
+      s1 += k[k1 + j] * v[j];
+      s2 += k[k2 + j] * v[j];
+      s3 += k[k3 + j] * v[j];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+  }
+
+  @Override
+  public void axpy4(double[] alpha, int o, float[] k, int ko, double[] t, int m) {
+    double b0 = alpha[o];
+    double b1 = alpha[o + 1];
+    double b2 = alpha[o + 2];
+    double b3 = alpha[o + 3];
+    DoubleVector c0 = DoubleVector.broadcast(D, b0);
+    DoubleVector c1 = DoubleVector.broadcast(D, b1);
+    DoubleVector c2 = DoubleVector.broadcast(D, b2);
+    DoubleVector c3 = DoubleVector.broadcast(D, b3);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector acc = DoubleVector.fromArray(D, t, j);
+      acc = loadF(k, ko + j).fma(c0, acc);
+      acc = loadF(k, k1 + j).fma(c1, acc);
+      acc = loadF(k, k2 + j).fma(c2, acc);
+      acc = loadF(k, k3 + j).fma(c3, acc);
+      acc.intoArray(t, j);
+    }
+    for (; j < m; j++) {
+      t[j] += b0 * k[ko + j] + b1 * k[k1 + j] + b2 * k[k2 + j] + b3 * k[k3 + j];
+    }
+  }
+
+  @Override
+  public void axpy4(double[] alpha, int o, double[] k, int ko, double[] t, int m) {
+    double b0 = alpha[o];
+    double b1 = alpha[o + 1];
+    double b2 = alpha[o + 2];
+    double b3 = alpha[o + 3];
+    DoubleVector c0 = DoubleVector.broadcast(D, b0);
+    DoubleVector c1 = DoubleVector.broadcast(D, b1);
+    DoubleVector c2 = DoubleVector.broadcast(D, b2);
+    DoubleVector c3 = DoubleVector.broadcast(D, b3);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector acc = DoubleVector.fromArray(D, t, j);
+      acc = DoubleVector.fromArray(D, k, ko + j).fma(c0, acc);
+      acc = DoubleVector.fromArray(D, k, k1 + j).fma(c1, acc);
+      acc = DoubleVector.fromArray(D, k, k2 + j).fma(c2, acc);
+      acc = DoubleVector.fromArray(D, k, k3 + j).fma(c3, acc);
+      acc.intoArray(t, j);
+    }
+    for (; j < m; j++) {
+      t[j] += b0 * k[ko + j] + b1 * k[k1 + j] + b2 * k[k2 + j] + b3 * k[k3 + j];
+    }
+  }
+
+  @Override
   public void axpy(double alpha, double[] k, int ko, double[] t, int m) {
     DoubleVector a = DoubleVector.broadcast(D, alpha);
     int j = 0;
@@ -155,6 +275,34 @@ final class VectorRowKernels implements RowKernels {
     for (; j < m; j++) {
       out[oo + j] = ScalarRowKernels.flushD(Math.exp(h[j] + b - c[co + j] * inv));
     }
+  }
+
+  @Override
+  public double logScalingUpdate(double[] t, double[] l, double omega, double lambda, double[] shift,
+      double shiftScale, double[] base, double[] out, int m) {
+    DoubleVector om = DoubleVector.broadcast(D, omega);
+    DoubleVector om1 = DoubleVector.broadcast(D, 1 - omega);
+    DoubleVector nl = DoubleVector.broadcast(D, -lambda);
+    DoubleVector ns = DoubleVector.broadcast(D, -shiftScale);
+    DoubleVector mx = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector lhat = DoubleVector.fromArray(D, t, j).lanewise(VectorOperators.LOG).mul(nl)
+          .add(DoubleVector.fromArray(D, shift, j).mul(ns));
+      DoubleVector ln = DoubleVector.fromArray(D, l, j).mul(om1).add(lhat.mul(om));
+      ln.intoArray(l, j);
+      ln.lanewise(VectorOperators.EXP).mul(DoubleVector.fromArray(D, base, j)).intoArray(out, j);
+      mx = mx.max(ln.abs());
+    }
+    double r = mx.reduceLanes(VectorOperators.MAX);
+    for (; j < m; j++) {
+      double lhat = -lambda * Math.log(t[j]) - shiftScale * shift[j];
+      double ln = (1 - omega) * l[j] + omega * lhat;
+      l[j] = ln;
+      out[j] = base[j] * Math.exp(ln);
+      r = Math.max(r, Math.abs(ln));
+    }
+    return r;
   }
 
   // ---- log domain ----------------------------------------------------------------------

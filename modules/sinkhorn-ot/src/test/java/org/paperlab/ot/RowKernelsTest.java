@@ -75,6 +75,48 @@ class RowKernelsTest {
       assertArrayEquals(t1, t2, 1e-12);
       assertEquals(s.expCostSum(cd, co, base, h, inv, m), v.expCostSum(cd, co, base, h, inv, m), 1e-11);
       assertEquals(s.expCostSum(cf, co, base, h, inv, m), v.expCostSum(cf, co, base, h, inv, m), 1e-11);
+      double[] tt = new double[m];
+      double[] l1 = new double[m];
+      for (int j = 0; j < m; j++) {
+        tt[j] = 0.1 + rng.nextDouble();
+        l1[j] = rng.nextGaussian();
+      }
+      double[] l2 = l1.clone();
+      double[] o1 = new double[m];
+      double[] o2 = new double[m];
+      assertEquals(s.logScalingUpdate(tt, l1, 1.6, 0.8, h, 0.3, w, o1, m),
+          v.logScalingUpdate(tt, l2, 1.6, 0.8, h, 0.3, w, o2, m), 1e-12);
+      assertArrayEquals(l1, l2, 1e-12);
+      assertArrayEquals(o1, o2, 1e-12);
+      assertEquals(w[0] * Math.exp(l1[0]), o1[0], 1e-15);
+      double[] s4 = new double[4];
+      double[] v4 = new double[4];
+      if (m >= 4) {
+        double[] big = new double[4 * m];
+        float[] bigF = new float[4 * m];
+        for (int q = 0; q < big.length; q++) {
+          big[q] = rng.nextDouble();
+          bigF[q] = (float) big[q];
+        }
+        s.dot4(big, 0, h, m, s4, 0);
+        v.dot4(big, 0, h, m, v4, 0);
+        assertArrayEquals(s4, v4, 1e-12);
+        s.dot4(bigF, 0, h, m, s4, 0);
+        v.dot4(bigF, 0, h, m, v4, 0);
+        assertArrayEquals(s4, v4, 1e-12);
+        for (int r = 0; r < 4; r++) {
+          assertEquals(s.dot(bigF, r * m, h, m), v4[r], 1e-12); // four rows = four single-row dots
+        }
+        double[] alpha = {0.3, -1.1, 2.0, 0.7};
+        t1 = w.clone();
+        t2 = w.clone();
+        s.axpy4(alpha, 0, bigF, 0, t1, m);
+        v.axpy4(alpha, 0, bigF, 0, t2, m);
+        assertArrayEquals(t1, t2, 1e-13);
+        s.axpy4(alpha, 0, big, 0, t1, m);
+        v.axpy4(alpha, 0, big, 0, t2, m);
+        assertArrayEquals(t1, t2, 1e-13);
+      }
       float[] k1 = new float[m];
       float[] k2 = new float[m];
       s.expInto(cf, co, base, h, inv, k1, 0, m);
