@@ -233,7 +233,7 @@ public final class OtSinkhorn implements Experiment {
 
   private static void bandwidth(RunContext ctx, boolean quick) {
     int threads = Runtime.getRuntime().availableProcessors();
-    int mib = quick ? 128 : 512;
+    int mib = quick ? 128 : 256;
     double triad = MemoryBandwidth.triadGBs(mib, threads, quick ? 5 : 10);
     double read = MemoryBandwidth.readGBs(mib, threads, quick ? 5 : 10);
     Map<String, Double> gbs = new LinkedHashMap<>();
