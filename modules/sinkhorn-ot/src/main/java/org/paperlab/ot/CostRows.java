@@ -66,11 +66,18 @@ final class CostRows {
   /** Computes and stores the full matrix of {@code c(x_i, y_j)} (multi-threaded over rows). */
   static CostRows materialize(double[] x, int n, double[] y, int m, int d, Cost cost, boolean single, RowKernels k, int threads) {
     CostRows lazy = lazy(x, n, y, m, d, cost, single, k);
+    StandardCost std = cost instanceof StandardCost sc ? sc : null;
     if (single) {
       float[] c = new float[n * m];
       Parallel.run(threads, n, (b, lo, hi) -> {
         float[] row = new float[m];
-        for (int i = lo; i < hi; i++) {
+        int i = lo;
+        if (std != null) {
+          for (; i + 4 <= hi; i += 4) {
+            k.costRows4(std, x, i * d, lazy.yT, d, m, c, i * m); // four rows per pass over y
+          }
+        }
+        for (; i < hi; i++) {
           lazy.fill(i, row);
           System.arraycopy(row, 0, c, i * m, m);
         }
@@ -80,7 +87,13 @@ final class CostRows {
     double[] c = new double[n * m];
     Parallel.run(threads, n, (b, lo, hi) -> {
       double[] row = new double[m];
-      for (int i = lo; i < hi; i++) {
+      int i = lo;
+      if (std != null) {
+        for (; i + 4 <= hi; i += 4) {
+          k.costRows4(std, x, i * d, lazy.yT, d, m, c, i * m);
+        }
+      }
+      for (; i < hi; i++) {
         lazy.fill(i, row);
         System.arraycopy(row, 0, c, i * m, m);
       }

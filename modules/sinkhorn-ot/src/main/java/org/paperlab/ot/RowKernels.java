@@ -117,6 +117,12 @@ interface RowKernels {
   /** {@code sum_j exp(x_j) c_j}. */
   double expCostSum(double[] c, int co, double base, double[] h, double inv, int m);
 
+  /** {@code out_j = coef e_j w_j} stored in float, 0 where that would be subnormal. */
+  void scaleInto(double coef, double[] e, double[] w, float[] out, int oo, int m);
+
+  /** {@code out_j = coef e_j w_j}, 0 where subnormal. */
+  void scaleInto(double coef, double[] e, double[] w, double[] out, int oo, int m);
+
   // ---- cost rows from point clouds -----------------------------------------------------
 
   /**
@@ -128,6 +134,15 @@ interface RowKernels {
 
   /** As {@link #costRow(StandardCost, double[], int, double[], int, int, float[])}, in double. */
   void costRow(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, double[] out);
+
+  /**
+   * Four consecutive cost rows (points {@code x[xo..]} to {@code x[xo+3d..]}) into the row-major
+   * {@code out} at {@code oo, oo+m, oo+2m, oo+3m}: each {@code yT} load serves four rows.
+   */
+  void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, float[] out, int oo);
+
+  /** As {@link #costRows4(StandardCost, double[], int, double[], int, int, float[], int)}, in double. */
+  void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, double[] out, int oo);
 
   /** Loads the SIMD implementation only when its module is in the boot layer. */
   final class Holder {

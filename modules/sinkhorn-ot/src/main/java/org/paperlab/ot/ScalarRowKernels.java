@@ -263,6 +263,38 @@ final class ScalarRowKernels implements RowKernels {
   }
 
   @Override
+  public void scaleInto(double coef, double[] e, double[] w, float[] out, int oo, int m) {
+    for (int j = 0; j < m; j++) {
+      out[oo + j] = flushF(coef * e[j] * w[j]);
+    }
+  }
+
+  @Override
+  public void scaleInto(double coef, double[] e, double[] w, double[] out, int oo, int m) {
+    for (int j = 0; j < m; j++) {
+      out[oo + j] = flushD(coef * e[j] * w[j]);
+    }
+  }
+
+  @Override
+  public void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, float[] out, int oo) {
+    for (int r = 0; r < 4; r++) {
+      for (int j = 0; j < m; j++) {
+        out[oo + r * m + j] = (float) pair(cost, x, xo + r * d, yT, d, m, j);
+      }
+    }
+  }
+
+  @Override
+  public void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, double[] out, int oo) {
+    for (int r = 0; r < 4; r++) {
+      for (int j = 0; j < m; j++) {
+        out[oo + r * m + j] = pair(cost, x, xo + r * d, yT, d, m, j);
+      }
+    }
+  }
+
+  @Override
   public void costRow(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, float[] out) {
     for (int j = 0; j < m; j++) {
       out[j] = (float) pair(cost, x, xo, yT, d, m, j);

@@ -211,21 +211,28 @@ public final class Sinkhorn {
     boolean kernel = cfg.method() == Method.KERNEL || (cfg.method() == Method.AUTO && !rows.lazy());
     boolean stabilized = cfg.method() == Method.AUTO;
     eng.setEpsilon(stages.get(0));
-    if (warm != null) {
-      System.arraycopy(warm.fRef(), 0, eng.ft, 0, n);
-      System.arraycopy(warm.gRef(), 0, eng.gt, 0, m);
-    } else if (stabilized || !kernel) {
-      // exact first half steps from g = 0: every kernel row and column then has mass
-      eng.exactRowUpdate();
-      eng.exactColUpdate();
-    }
     String solver = kernel ? (stabilized ? "stabilized-kernel" : "kernel") : (rows.lazy() ? "log-lazy" : "log");
     if (kernel) {
       long size = (long) n * m;
       Checks.require(size <= CostRows.MAX_STORED,
           "a kernel of n*m = %d entries does not fit in memory; use method LOG with lazy = true", size);
       eng.allocateKernel();
-      eng.rebuildKernel();
+    }
+    if (warm != null) {
+      System.arraycopy(warm.fRef(), 0, eng.ft, 0, n);
+      System.arraycopy(warm.gRef(), 0, eng.gt, 0, m);
+      if (kernel) {
+        eng.rebuildKernel();
+      }
+    } else if (kernel && stabilized) {
+      // one exact soft-min row update from g = 0, and the kernel from the same exponentials
+      eng.initKernelFromExactRows();
+    } else if (kernel) {
+      eng.rebuildKernel(); // plain kernel exp(-C/eps)
+    } else {
+      // exact first half steps from g = 0: every row and column then has mass
+      eng.exactRowUpdate();
+      eng.exactColUpdate();
     }
     boolean converged = false;
     int budget = cfg.maxIterations();

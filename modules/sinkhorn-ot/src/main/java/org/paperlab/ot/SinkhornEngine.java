@@ -278,6 +278,46 @@ final class SinkhornEngine {
   // kernel domain
   // ======================================================================================
 
+  /**
+   * The stabilized start in one pass: the exact soft-min row update from {@code g~ = 0}
+   * ({@code f~_i = -lambda eps log sum_j b_j exp(-C_ij/eps)}, max-shifted) and, from the same
+   * exponentials, the kernel row {@code K~_ij = exp((f~_i - C_ij)/eps) = e_j / b_j exp(f~_i/eps + mx)}
+   * without a second exponential pass. Every kernel row then has mass; a column without mass is
+   * caught by the first sweep and repaired by {@link #fallback()}.
+   */
+  void initKernelFromExactRows() {
+    Arrays.fill(gt, 0.0);
+    for (int j = 0; j < m; j++) {
+      h[j] = logB[j];
+    }
+    Parallel.run(cfg.threads(), n, (blk, lo, hi) -> {
+      Work w = work[blk];
+      for (int i = lo; i < hi; i++) {
+        double mx;
+        double s;
+        if (single) {
+          float[] cr = cost.rowF(i, w.cF);
+          int co = cost.off(i);
+          mx = k.maxArg(cr, co, 0.0, h, inv, m);
+          s = k.expIntoSum(cr, co, -eps * mx, h, inv, w.e, m);
+        } else {
+          double[] cr = cost.rowD(i, w.cD);
+          int co = cost.off(i);
+          mx = k.maxArg(cr, co, 0.0, h, inv, m);
+          s = k.expIntoSum(cr, co, -eps * mx, h, inv, w.e, m);
+        }
+        double f = -lambda * eps * (mx + Math.log(s));
+        ft[i] = f;
+        double coef = Math.exp(f * inv + mx);
+        if (single) {
+          k.scaleInto(coef, w.e, invB, kf, i * m, m);
+        } else {
+          k.scaleInto(coef, w.e, invB, kd, i * m, m);
+        }
+      }
+    });
+  }
+
   /** Allocates the stored kernel (once). */
   void allocateKernel() {
     long size = (long) n * m;

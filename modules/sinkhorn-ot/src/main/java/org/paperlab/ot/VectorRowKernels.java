@@ -500,6 +500,32 @@ final class VectorRowKernels implements RowKernels {
     return s;
   }
 
+  @Override
+  public void scaleInto(double coef, double[] e, double[] w, float[] out, int oo, int m) {
+    DoubleVector cv = DoubleVector.broadcast(D, coef);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, e, j).mul(cv).mul(DoubleVector.fromArray(D, w, j));
+      storeF(x.blend(0.0, x.lt(FLOAT_MIN_NORMAL)), out, oo + j);
+    }
+    for (; j < m; j++) {
+      out[oo + j] = ScalarRowKernels.flushF(coef * e[j] * w[j]);
+    }
+  }
+
+  @Override
+  public void scaleInto(double coef, double[] e, double[] w, double[] out, int oo, int m) {
+    DoubleVector cv = DoubleVector.broadcast(D, coef);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, e, j).mul(cv).mul(DoubleVector.fromArray(D, w, j));
+      x.blend(0.0, x.lt(Double.MIN_NORMAL)).intoArray(out, oo + j);
+    }
+    for (; j < m; j++) {
+      out[oo + j] = ScalarRowKernels.flushD(coef * e[j] * w[j]);
+    }
+  }
+
   // ---- cost rows -----------------------------------------------------------------------
 
   private static DoubleVector pairs(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, int j) {
@@ -536,6 +562,100 @@ final class VectorRowKernels implements RowKernels {
     }
     for (; j < m; j++) {
       out[j] = scalarPair(cost, x, xo, yT, d, m, j);
+    }
+  }
+
+  @Override
+  public void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, float[] out, int oo) {
+    boolean l1 = cost == StandardCost.L1;
+    boolean root = cost == StandardCost.EUCLIDEAN;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      // four rows share every load of y (no arrays of vectors: they would defeat scalarization)
+      DoubleVector a0 = DoubleVector.zero(D);
+      DoubleVector a1 = DoubleVector.zero(D);
+      DoubleVector a2 = DoubleVector.zero(D);
+      DoubleVector a3 = DoubleVector.zero(D);
+      for (int k = 0; k < d; k++) {
+        DoubleVector yv = DoubleVector.fromArray(D, yT, k * m + j);
+        DoubleVector t0 = yv.sub(x[xo + k]);
+        DoubleVector t1 = yv.sub(x[xo + d + k]);
+        DoubleVector t2 = yv.sub(x[xo + 2 * d + k]);
+        DoubleVector t3 = yv.sub(x[xo + 3 * d + k]);
+        if (l1) {
+          a0 = a0.add(t0.abs());
+          a1 = a1.add(t1.abs());
+          a2 = a2.add(t2.abs());
+          a3 = a3.add(t3.abs());
+        } else {
+          a0 = t0.fma(t0, a0);
+          a1 = t1.fma(t1, a1);
+          a2 = t2.fma(t2, a2);
+          a3 = t3.fma(t3, a3);
+        }
+      }
+      if (root) {
+        a0 = a0.sqrt();
+        a1 = a1.sqrt();
+        a2 = a2.sqrt();
+        a3 = a3.sqrt();
+      }
+      storeF(a0, out, oo + j);
+      storeF(a1, out, oo + m + j);
+      storeF(a2, out, oo + 2 * m + j);
+      storeF(a3, out, oo + 3 * m + j);
+    }
+    for (; j < m; j++) {
+      for (int r = 0; r < 4; r++) {
+        out[oo + r * m + j] = (float) scalarPair(cost, x, xo + r * d, yT, d, m, j);
+      }
+    }
+  }
+
+  @Override
+  public void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, double[] out, int oo) {
+    boolean l1 = cost == StandardCost.L1;
+    boolean root = cost == StandardCost.EUCLIDEAN;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      // four rows share every load of y (no arrays of vectors: they would defeat scalarization)
+      DoubleVector a0 = DoubleVector.zero(D);
+      DoubleVector a1 = DoubleVector.zero(D);
+      DoubleVector a2 = DoubleVector.zero(D);
+      DoubleVector a3 = DoubleVector.zero(D);
+      for (int k = 0; k < d; k++) {
+        DoubleVector yv = DoubleVector.fromArray(D, yT, k * m + j);
+        DoubleVector t0 = yv.sub(x[xo + k]);
+        DoubleVector t1 = yv.sub(x[xo + d + k]);
+        DoubleVector t2 = yv.sub(x[xo + 2 * d + k]);
+        DoubleVector t3 = yv.sub(x[xo + 3 * d + k]);
+        if (l1) {
+          a0 = a0.add(t0.abs());
+          a1 = a1.add(t1.abs());
+          a2 = a2.add(t2.abs());
+          a3 = a3.add(t3.abs());
+        } else {
+          a0 = t0.fma(t0, a0);
+          a1 = t1.fma(t1, a1);
+          a2 = t2.fma(t2, a2);
+          a3 = t3.fma(t3, a3);
+        }
+      }
+      if (root) {
+        a0 = a0.sqrt();
+        a1 = a1.sqrt();
+        a2 = a2.sqrt();
+        a3 = a3.sqrt();
+      }
+      a0.intoArray(out, oo + j);
+      a1.intoArray(out, oo + m + j);
+      a2.intoArray(out, oo + 2 * m + j);
+      a3.intoArray(out, oo + 3 * m + j);
+    }
+    for (; j < m; j++) {
+      for (int r = 0; r < 4; r++) {
+        out[oo + r * m + j] = scalarPair(cost, x, xo + r * d, yT, d, m, j);
+      }
     }
   }
 
