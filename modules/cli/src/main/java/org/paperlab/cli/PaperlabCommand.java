@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       "  paperlab report                     rebuild results/index.html",
       "  paperlab gsd synthesize|evaluate    private synthetic data for your CSV (Private-GSD)",
       "  paperlab sgd run --problem lad ...  your own last-iterate SGD runs (see 'paperlab sgd run --help')",
+      "  paperlab ot solve --x X.csv --y Y.csv --out result.json   entropic OT on your point clouds",
       ""
     },
     subcommands = {
@@ -27,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       GsdCommand.class,
       SgdCommand.class,
+      OtCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperlabCommand implements Runnable {

@@ -1,0 +1,25 @@
+package org.paperlab.ot;
+
+/**
+ * What an epsilon is relative to: {@code NONE} (absolute), or the mean, median or maximum entry
+ * of the cost matrix ({@code eps_abs = eps * stat(C)}). The statistic is exact when
+ * {@code n m <= 4,194,304}; above that it is taken over an evenly spaced 2048 x 2048 grid of
+ * (row, column) pairs, which is deterministic and needs no stored matrix.
+ */
+public enum EpsilonScale {
+  NONE,
+  MEAN,
+  MEDIAN,
+  MAX;
+
+  /** Parses {@code none|mean|median|max} (case-insensitive). */
+  public static EpsilonScale parse(String s) {
+    for (EpsilonScale e : values()) {
+      if (e.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(
+        "epsilon-relative = " + s + " is unknown; allowed: none, mean, median, max");
+  }
+}

@@ -1,0 +1,151 @@
+package org.paperlab.ot;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.paperlab.core.Checks;
+import org.paperlab.core.Tensors;
+import org.paperlab.core.nn.Adam;
+import org.paperlab.core.nn.Mlp;
+import org.paperlab.core.nn.MlpConfig;
+
+/**
+ * Fits a transport map {@code T_theta} (an MLP, {@link Mlp}) from samples of a source {@code mu}
+ * and a target {@code nu} by minimizing (Uscidda and Cuturi 2023, Eq. 10)
+ *
+ * <pre>
+ *   L(theta) = S_{eps_fit}(T_theta # mu_n, nu_n) + lambda M_{mu_n}(T_theta)
+ * </pre>
+ *
+ * with the Sinkhorn divergence {@link SinkhornDivergence} as fitting term and the Monge gap
+ * {@link MongeGap} as regularizer. The gradient with respect to the mapped points comes from the
+ * Sinkhorn potentials (envelope theorem: the plans of {@code OT(Tx, y)}, {@code OT(Tx, Tx)} and the
+ * Monge gap's {@code OT(x, Tx)}); {@link Mlp#backward} then chains it to the parameters, and Adam
+ * takes the step. The constant {@code OT(y, y)} term is only evaluated for the logged loss.
+ *
+ * <p>An instance is single-use and not thread-safe.
+ */
+public final class MapFitter {
+  private MapFitter() {}
+
+  /** Called every {@code logEvery} steps with the full loss and its parts. */
+  @FunctionalInterface
+  public interface Listener {
+    void onLog(int step, double loss, double divergence, double mongeGap);
+  }
+
+  /**
+   * The fitted map and its training curve.
+   *
+   * @param map the trained network ({@code d -> d})
+   * @param steps logged step numbers
+   * @param loss the loss at each logged step
+   * @param divergence the Sinkhorn divergence at each logged step
+   * @param mongeGap the Monge gap at each logged step (computed even when {@code lambda = 0})
+   * @param seconds training time
+   */
+  public record Result(Mlp map, int[] steps, double[] loss, double[] divergence, double[] mongeGap, double seconds) {
+    /** {@code T(x)} for row-major {@code x} ({@code n x d}). */
+    public double[] apply(double[] x, int n) {
+      return MapFitter.apply(map, x, n);
+    }
+  }
+
+  /** {@code T(x)} of a network for row-major {@code x} ({@code n x d}). */
+  public static double[] apply(Mlp map, double[] x, int n) {
+    int d = map.config().inputDim();
+    Checks.require(x.length == (long) n * d, "x has %d values, expected n*d = %d*%d", x.length, n, d);
+    INDArray in = Tensors.matrix(x, n, d, map.config().dataType());
+    return Tensors.toDoubles(map.predict(in));
+  }
+
+  /** Trains a fresh map (initialized from {@code rng}) on batches drawn from {@code rng}. */
+  public static Result fit(
+      MapFitConfig config, Sampler source, Sampler target, RandomGenerator rng, Listener listener) {
+    Checks.notNull("config", config);
+    Checks.notNull("source", source);
+    Checks.notNull("target", target);
+    Checks.notNull("rng", rng);
+    int d = source.dimension();
+    Checks.require(target.dimension() == d,
+        "source has dimension %d but target has dimension %d", d, target.dimension());
+    MlpConfig mc = new MlpConfig(d, config.hidden(), d, config.activation(), false, DataType.DOUBLE);
+    Mlp mlp = new Mlp(mc, rng);
+    Adam adam = new Adam(config.learningRate());
+    INDArray grad = mlp.newGradient();
+    int b = config.batchSize();
+    StandardCost cost = config.cost();
+    SinkhornConfig fit = SinkhornConfig.defaults()
+        .withEpsilon(config.epsFit(), EpsilonScale.MEAN)
+        .withPrecision(Precision.DOUBLE)
+        .withTolerance(config.sinkhornTolerance())
+        .withMaxIterations(config.sinkhornMaxIterations())
+        .withThreads(1);
+    SinkhornConfig reg = fit.withEpsilon(config.epsReg(), EpsilonScale.MEAN);
+    int logs = (config.steps() + config.logEvery() - 1) / config.logEvery() + 1;
+    int[] logStep = new int[logs];
+    double[] logLoss = new double[logs];
+    double[] logDiv = new double[logs];
+    double[] logGap = new double[logs];
+    int k = 0;
+    long t0 = System.nanoTime();
+    for (int step = 0; step <= config.steps(); step++) {
+      double[] x = source.sample(b, rng);
+      double[] y = target.sample(b, rng);
+      boolean log = step % config.logEvery() == 0 || step == config.steps();
+      INDArray in = Tensors.matrix(x, b, d, DataType.DOUBLE);
+      Mlp.Trace trace = mlp.forward(in);
+      double[] z = Tensors.toDoubles(trace.output());
+      PointCloud zc = PointCloud.of(z, b, d);
+      PointCloud yc = PointCloud.of(y, b, d);
+      double eps = Sinkhorn.absoluteEpsilon(fit, zc, yc, cost);
+      SinkhornConfig fitAbs = fit.withEpsilon(eps, EpsilonScale.NONE);
+      SinkhornResult zy = Sinkhorn.solve(fitAbs, zc, yc, cost);
+      SinkhornResult zz = Sinkhorn.solve(fitAbs, zc, zc, cost);
+      double[] g = SinkhornDivergence.planGradient(zy.plan(), zc, yc, cost, 1.0);
+      double[] gzz = SinkhornDivergence.planGradient(zz.plan(), zc, zc, cost, 1.0);
+      for (int q = 0; q < g.length; q++) {
+        g[q] -= gzz[q];
+      }
+      MongeGap.Result mg = null;
+      if (config.lambda() > 0 || log) {
+        mg = MongeGap.estimate(reg, x, z, b, d, cost, config.lambda() > 0);
+        if (config.lambda() > 0) {
+          for (int q = 0; q < g.length; q++) {
+            g[q] += config.lambda() * mg.gradient()[q];
+          }
+        }
+      }
+      if (log) {
+        double yy = Sinkhorn.solve(fitAbs, yc, yc, cost).dual();
+        double div = zy.dual() - 0.5 * zz.dual() - 0.5 * yy;
+        double gap = mg.value();
+        logStep[k] = step;
+        logDiv[k] = div;
+        logGap[k] = gap;
+        logLoss[k] = div + config.lambda() * gap;
+        if (listener != null) {
+          listener.onLog(step, logLoss[k], div, gap);
+        }
+        k++;
+      }
+      if (step == config.steps()) {
+        break;
+      }
+      for (double v : g) {
+        if (!Double.isFinite(v)) {
+          throw new IllegalStateException("non-finite gradient at step " + step
+              + " (a Sinkhorn solve diverged: " + zy.failure() + zz.failure() + ")");
+        }
+      }
+      INDArray gOut = Nd4j.createFromArray(g).reshape('c', b, d);
+      mlp.backward(trace, gOut, grad, false);
+      adam.step(mlp.params(), grad);
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    return new Result(mlp, Arrays.copyOf(logStep, k), Arrays.copyOf(logLoss, k),
+        Arrays.copyOf(logDiv, k), Arrays.copyOf(logGap, k), secs);
+  }
+}

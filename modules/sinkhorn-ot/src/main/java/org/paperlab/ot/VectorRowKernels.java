@@ -1,0 +1,670 @@
+package org.paperlab.ot;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels} on the JDK's incubating Vector API: the widest double vectors of the CPU
+ * (8 lanes with AVX-512), float rows loaded at half width and widened to double, and SIMD
+ * {@code exp}. Loaded reflectively by {@link RowKernels#best()} only when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}.
+ */
+final class VectorRowKernels implements RowKernels {
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = D.length();
+  private static final VectorSpecies<Float> F =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+  private static final double FLOAT_MIN_NORMAL = Float.MIN_NORMAL;
+
+  /** Public for reflective loading. */
+  public VectorRowKernels() {}
+
+  @Override
+  public String name() {
+    return "vector(" + D.vectorBitSize() + ")";
+  }
+
+  private static DoubleVector loadF(float[] a, int off) {
+    return (DoubleVector) FloatVector.fromArray(F, a, off).convertShape(VectorOperators.F2D, D, 0);
+  }
+
+  private static void storeF(DoubleVector x, float[] a, int off) {
+    ((FloatVector) x.convertShape(VectorOperators.D2F, F, 0)).intoArray(a, off);
+  }
+
+  // ---- kernel domain -------------------------------------------------------------------
+
+  @Override
+  public double dot(float[] k, int ko, double[] v, int m) {
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + 2 * L <= m; j += 2 * L) {
+      a0 = loadF(k, ko + j).fma(DoubleVector.fromArray(D, v, j), a0);
+      a1 = loadF(k, ko + j + L).fma(DoubleVector.fromArray(D, v, j + L), a1);
+    }
+    double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s += k[ko + j] * v[j];
+    }
+    return s;
+  }
+
+  @Override
+  public double dot(double[] k, int ko, double[] v, int m) {
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + 2 * L <= m; j += 2 * L) {
+      a0 = DoubleVector.fromArray(D, k, ko + j).fma(DoubleVector.fromArray(D, v, j), a0);
+      a1 = DoubleVector.fromArray(D, k, ko + j + L).fma(DoubleVector.fromArray(D, v, j + L), a1);
+    }
+    double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s += k[ko + j] * v[j];
+    }
+    return s;
+  }
+
+  @Override
+  public void axpy(double alpha, float[] k, int ko, double[] t, int m) {
+    DoubleVector a = DoubleVector.broadcast(D, alpha);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      loadF(k, ko + j).fma(a, DoubleVector.fromArray(D, t, j)).intoArray(t, j);
+    }
+    for (; j < m; j++) {
+      t[j] += alpha * k[ko + j];
+    }
+  }
+
+  @Override
+  public void dot4(float[] k, int ko, double[] v, int m, double[] out, int o) {
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    DoubleVector a2 = DoubleVector.zero(D);
+    DoubleVector a3 = DoubleVector.zero(D);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector vv = DoubleVector.fromArray(D, v, j);
+      a0 = loadF(k, ko + j).fma(vv, a0);
+      a1 = loadF(k, k1 + j).fma(vv, a1);
+      a2 = loadF(k, k2 + j).fma(vv, a2);
+      a3 = loadF(k, k3 + j).fma(vv, a3);
+    }
+    double s0 = a0.reduceLanes(VectorOperators.ADD);
+    double s1 = a1.reduceLanes(VectorOperators.ADD);
+    double s2 = a2.reduceLanes(VectorOperators.ADD);
+    double s3 = a3.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s0 += k[ko + j] * v[j];
+      s1 += k[k1 + j] * v[j];
+      s2 += k[k2 + j] * v[j];
+      s3 += k[k3 + j] * v[j];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+  }
+
+  @Override
+  public void dot4(double[] k, int ko, double[] v, int m, double[] out, int o) {
+    DoubleVector a0 = DoubleVector.zero(D);
+    DoubleVector a1 = DoubleVector.zero(D);
+    DoubleVector a2 = DoubleVector.zero(D);
+    DoubleVector a3 = DoubleVector.zero(D);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector vv = DoubleVector.fromArray(D, v, j);
+      a0 = DoubleVector.fromArray(D, k, ko + j).fma(vv, a0);
+      a1 = DoubleVector.fromArray(D, k, k1 + j).fma(vv, a1);
+      a2 = DoubleVector.fromArray(D, k, k2 + j).fma(vv, a2);
+      a3 = DoubleVector.fromArray(D, k, k3 + j).fma(vv, a3);
+    }
+    double s0 = a0.reduceLanes(VectorOperators.ADD);
+    double s1 = a1.reduceLanes(VectorOperators.ADD);
+    double s2 = a2.reduceLanes(VectorOperators.ADD);
+    double s3 = a3.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s0 += k[ko + j] * v[j];
+      s1 += k[k1 + j] * v[j];
+      s2 += k[k2 + j] * v[j];
+      s3 += k[k3 + j] * v[j];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+  }
+
+  @Override
+  public void axpy4(double[] alpha, int o, float[] k, int ko, double[] t, int m) {
+    double b0 = alpha[o];
+    double b1 = alpha[o + 1];
+    double b2 = alpha[o + 2];
+    double b3 = alpha[o + 3];
+    DoubleVector c0 = DoubleVector.broadcast(D, b0);
+    DoubleVector c1 = DoubleVector.broadcast(D, b1);
+    DoubleVector c2 = DoubleVector.broadcast(D, b2);
+    DoubleVector c3 = DoubleVector.broadcast(D, b3);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector acc = DoubleVector.fromArray(D, t, j);
+      acc = loadF(k, ko + j).fma(c0, acc);
+      acc = loadF(k, k1 + j).fma(c1, acc);
+      acc = loadF(k, k2 + j).fma(c2, acc);
+      acc = loadF(k, k3 + j).fma(c3, acc);
+      acc.intoArray(t, j);
+    }
+    for (; j < m; j++) {
+      t[j] += b0 * k[ko + j] + b1 * k[k1 + j] + b2 * k[k2 + j] + b3 * k[k3 + j];
+    }
+  }
+
+  @Override
+  public void axpy4(double[] alpha, int o, double[] k, int ko, double[] t, int m) {
+    double b0 = alpha[o];
+    double b1 = alpha[o + 1];
+    double b2 = alpha[o + 2];
+    double b3 = alpha[o + 3];
+    DoubleVector c0 = DoubleVector.broadcast(D, b0);
+    DoubleVector c1 = DoubleVector.broadcast(D, b1);
+    DoubleVector c2 = DoubleVector.broadcast(D, b2);
+    DoubleVector c3 = DoubleVector.broadcast(D, b3);
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector acc = DoubleVector.fromArray(D, t, j);
+      acc = DoubleVector.fromArray(D, k, ko + j).fma(c0, acc);
+      acc = DoubleVector.fromArray(D, k, k1 + j).fma(c1, acc);
+      acc = DoubleVector.fromArray(D, k, k2 + j).fma(c2, acc);
+      acc = DoubleVector.fromArray(D, k, k3 + j).fma(c3, acc);
+      acc.intoArray(t, j);
+    }
+    for (; j < m; j++) {
+      t[j] += b0 * k[ko + j] + b1 * k[k1 + j] + b2 * k[k2 + j] + b3 * k[k3 + j];
+    }
+  }
+
+  @Override
+  public void axpy(double alpha, double[] k, int ko, double[] t, int m) {
+    DoubleVector a = DoubleVector.broadcast(D, alpha);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector.fromArray(D, k, ko + j).fma(a, DoubleVector.fromArray(D, t, j)).intoArray(t, j);
+    }
+    for (; j < m; j++) {
+      t[j] += alpha * k[ko + j];
+    }
+  }
+
+  @Override
+  public double dot3(float[] k, int ko, double[] v, float[] c, int co, int m) {
+    DoubleVector acc = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      acc = loadF(k, ko + j).mul(DoubleVector.fromArray(D, v, j)).fma(loadF(c, co + j), acc);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s += (double) k[ko + j] * v[j] * c[co + j];
+    }
+    return s;
+  }
+
+  @Override
+  public double dot3(double[] k, int ko, double[] v, double[] c, int co, int m) {
+    DoubleVector acc = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      acc =
+          DoubleVector.fromArray(D, k, ko + j)
+              .mul(DoubleVector.fromArray(D, v, j))
+              .fma(DoubleVector.fromArray(D, c, co + j), acc);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      s += k[ko + j] * v[j] * c[co + j];
+    }
+    return s;
+  }
+
+  @Override
+  public void expInto(float[] c, int co, double base, double[] h, double inv, float[] out, int oo, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      DoubleVector ex = x.lanewise(VectorOperators.EXP);
+      // flush what would be a subnormal float to 0: subnormals cost ~100x per operation
+      storeF(ex.blend(0.0, ex.lt(FLOAT_MIN_NORMAL)), out, oo + j);
+    }
+    for (; j < m; j++) {
+      out[oo + j] = ScalarRowKernels.flushF(Math.exp(h[j] + b - c[co + j] * inv));
+    }
+  }
+
+  @Override
+  public void expInto(double[] c, int co, double base, double[] h, double inv, double[] out, int oo, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      DoubleVector ex = x.lanewise(VectorOperators.EXP);
+      ex.blend(0.0, ex.lt(Double.MIN_NORMAL)).intoArray(out, oo + j);
+    }
+    for (; j < m; j++) {
+      out[oo + j] = ScalarRowKernels.flushD(Math.exp(h[j] + b - c[co + j] * inv));
+    }
+  }
+
+  @Override
+  public double logScalingUpdate(double[] t, double[] l, double omega, double lambda, double[] shift,
+      double shiftScale, double[] base, double[] out, int m) {
+    DoubleVector om = DoubleVector.broadcast(D, omega);
+    DoubleVector om1 = DoubleVector.broadcast(D, 1 - omega);
+    DoubleVector nl = DoubleVector.broadcast(D, -lambda);
+    DoubleVector ns = DoubleVector.broadcast(D, -shiftScale);
+    DoubleVector mx = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector lhat = DoubleVector.fromArray(D, t, j).lanewise(VectorOperators.LOG).mul(nl)
+          .add(DoubleVector.fromArray(D, shift, j).mul(ns));
+      DoubleVector ln = DoubleVector.fromArray(D, l, j).mul(om1).add(lhat.mul(om));
+      ln.intoArray(l, j);
+      ln.lanewise(VectorOperators.EXP).mul(DoubleVector.fromArray(D, base, j)).intoArray(out, j);
+      mx = mx.max(ln.abs());
+    }
+    double r = mx.reduceLanes(VectorOperators.MAX);
+    for (; j < m; j++) {
+      double lhat = -lambda * Math.log(t[j]) - shiftScale * shift[j];
+      double ln = (1 - omega) * l[j] + omega * lhat;
+      l[j] = ln;
+      out[j] = base[j] * Math.exp(ln);
+      r = Math.max(r, Math.abs(ln));
+    }
+    return r;
+  }
+
+  // ---- log domain ----------------------------------------------------------------------
+
+  @Override
+  public double expIntoSum(float[] c, int co, double base, double[] h, double inv, double[] e, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    DoubleVector acc = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      DoubleVector ex = x.lanewise(VectorOperators.EXP);
+      ex.intoArray(e, j);
+      acc = acc.add(ex);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      double v = Math.exp(h[j] + b - c[co + j] * inv);
+      e[j] = v;
+      s += v;
+    }
+    return s;
+  }
+
+  @Override
+  public double expIntoSum(double[] c, int co, double base, double[] h, double inv, double[] e, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    DoubleVector acc = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      DoubleVector ex = x.lanewise(VectorOperators.EXP);
+      ex.intoArray(e, j);
+      acc = acc.add(ex);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      double v = Math.exp(h[j] + b - c[co + j] * inv);
+      e[j] = v;
+      s += v;
+    }
+    return s;
+  }
+
+  @Override
+  public void scaledAxpy(double coef, double[] e, double[] w, double[] acc, int m) {
+    DoubleVector cv = DoubleVector.broadcast(D, coef);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector.fromArray(D, e, j)
+          .mul(cv)
+          .fma(DoubleVector.fromArray(D, w, j), DoubleVector.fromArray(D, acc, j))
+          .intoArray(acc, j);
+    }
+    for (; j < m; j++) {
+      acc[j] += coef * e[j] * w[j];
+    }
+  }
+
+  @Override
+  public double maxArg(float[] c, int co, double base, double[] h, double inv, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    DoubleVector mx = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      mx = mx.max(loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv)));
+    }
+    double r = mx.reduceLanes(VectorOperators.MAX);
+    for (; j < m; j++) {
+      r = Math.max(r, h[j] + b - c[co + j] * inv);
+    }
+    return r;
+  }
+
+  @Override
+  public double maxArg(double[] c, int co, double base, double[] h, double inv, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    DoubleVector mx = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      mx = mx.max(DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv)));
+    }
+    double r = mx.reduceLanes(VectorOperators.MAX);
+    for (; j < m; j++) {
+      r = Math.max(r, h[j] + b - c[co + j] * inv);
+    }
+    return r;
+  }
+
+  @Override
+  public void maxAccumulate(float[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      DoubleVector.fromArray(D, acc, j).max(x).intoArray(acc, j);
+    }
+    for (; j < m; j++) {
+      acc[j] = Math.max(acc[j], h[j] + b - c[co + j] * inv);
+    }
+  }
+
+  @Override
+  public void maxAccumulate(double[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      DoubleVector.fromArray(D, acc, j).max(x).intoArray(acc, j);
+    }
+    for (; j < m; j++) {
+      acc[j] = Math.max(acc[j], h[j] + b - c[co + j] * inv);
+    }
+  }
+
+  @Override
+  public void expAccumulate(float[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      x.lanewise(VectorOperators.EXP).add(DoubleVector.fromArray(D, acc, j)).intoArray(acc, j);
+    }
+    for (; j < m; j++) {
+      acc[j] += Math.exp(h[j] + b - c[co + j] * inv);
+    }
+  }
+
+  @Override
+  public void expAccumulate(double[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      x.lanewise(VectorOperators.EXP).add(DoubleVector.fromArray(D, acc, j)).intoArray(acc, j);
+    }
+    for (; j < m; j++) {
+      acc[j] += Math.exp(h[j] + b - c[co + j] * inv);
+    }
+  }
+
+  @Override
+  public double expCostSum(float[] c, int co, double base, double[] h, double inv, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    DoubleVector acc = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector cv = loadF(c, co + j);
+      DoubleVector x = cv.fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      acc = x.lanewise(VectorOperators.EXP).fma(cv, acc);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      double cj = c[co + j];
+      s += Math.exp(h[j] + b - cj * inv) * cj;
+    }
+    return s;
+  }
+
+  @Override
+  public double expCostSum(double[] c, int co, double base, double[] h, double inv, int m) {
+    double b = base * inv;
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    DoubleVector acc = DoubleVector.zero(D);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector cv = DoubleVector.fromArray(D, c, co + j);
+      DoubleVector x = cv.fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
+      acc = x.lanewise(VectorOperators.EXP).fma(cv, acc);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      double cj = c[co + j];
+      s += Math.exp(h[j] + b - cj * inv) * cj;
+    }
+    return s;
+  }
+
+  @Override
+  public void scaleInto(double coef, double[] e, double[] w, float[] out, int oo, int m) {
+    DoubleVector cv = DoubleVector.broadcast(D, coef);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, e, j).mul(cv).mul(DoubleVector.fromArray(D, w, j));
+      storeF(x.blend(0.0, x.lt(FLOAT_MIN_NORMAL)), out, oo + j);
+    }
+    for (; j < m; j++) {
+      out[oo + j] = ScalarRowKernels.flushF(coef * e[j] * w[j]);
+    }
+  }
+
+  @Override
+  public void scaleInto(double coef, double[] e, double[] w, double[] out, int oo, int m) {
+    DoubleVector cv = DoubleVector.broadcast(D, coef);
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      DoubleVector x = DoubleVector.fromArray(D, e, j).mul(cv).mul(DoubleVector.fromArray(D, w, j));
+      x.blend(0.0, x.lt(Double.MIN_NORMAL)).intoArray(out, oo + j);
+    }
+    for (; j < m; j++) {
+      out[oo + j] = ScalarRowKernels.flushD(coef * e[j] * w[j]);
+    }
+  }
+
+  // ---- cost rows -----------------------------------------------------------------------
+
+  private static DoubleVector pairs(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, int j) {
+    DoubleVector acc = DoubleVector.zero(D);
+    if (cost == StandardCost.L1) {
+      for (int k = 0; k < d; k++) {
+        acc = acc.add(DoubleVector.fromArray(D, yT, k * m + j).sub(x[xo + k]).abs());
+      }
+      return acc;
+    }
+    for (int k = 0; k < d; k++) {
+      DoubleVector t = DoubleVector.fromArray(D, yT, k * m + j).sub(x[xo + k]);
+      acc = t.fma(t, acc);
+    }
+    return cost == StandardCost.EUCLIDEAN ? acc.sqrt() : acc;
+  }
+
+  @Override
+  public void costRow(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, float[] out) {
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      storeF(pairs(cost, x, xo, yT, d, m, j), out, j);
+    }
+    for (; j < m; j++) {
+      out[j] = (float) scalarPair(cost, x, xo, yT, d, m, j);
+    }
+  }
+
+  @Override
+  public void costRow(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, double[] out) {
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      pairs(cost, x, xo, yT, d, m, j).intoArray(out, j);
+    }
+    for (; j < m; j++) {
+      out[j] = scalarPair(cost, x, xo, yT, d, m, j);
+    }
+  }
+
+  @Override
+  public void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, float[] out, int oo) {
+    boolean l1 = cost == StandardCost.L1;
+    boolean root = cost == StandardCost.EUCLIDEAN;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      // four rows share every load of y (no arrays of vectors: they would defeat scalarization)
+      DoubleVector a0 = DoubleVector.zero(D);
+      DoubleVector a1 = DoubleVector.zero(D);
+      DoubleVector a2 = DoubleVector.zero(D);
+      DoubleVector a3 = DoubleVector.zero(D);
+      for (int k = 0; k < d; k++) {
+        DoubleVector yv = DoubleVector.fromArray(D, yT, k * m + j);
+        DoubleVector t0 = yv.sub(x[xo + k]);
+        DoubleVector t1 = yv.sub(x[xo + d + k]);
+        DoubleVector t2 = yv.sub(x[xo + 2 * d + k]);
+        DoubleVector t3 = yv.sub(x[xo + 3 * d + k]);
+        if (l1) {
+          a0 = a0.add(t0.abs());
+          a1 = a1.add(t1.abs());
+          a2 = a2.add(t2.abs());
+          a3 = a3.add(t3.abs());
+        } else {
+          a0 = t0.fma(t0, a0);
+          a1 = t1.fma(t1, a1);
+          a2 = t2.fma(t2, a2);
+          a3 = t3.fma(t3, a3);
+        }
+      }
+      if (root) {
+        a0 = a0.sqrt();
+        a1 = a1.sqrt();
+        a2 = a2.sqrt();
+        a3 = a3.sqrt();
+      }
+      storeF(a0, out, oo + j);
+      storeF(a1, out, oo + m + j);
+      storeF(a2, out, oo + 2 * m + j);
+      storeF(a3, out, oo + 3 * m + j);
+    }
+    for (; j < m; j++) {
+      for (int r = 0; r < 4; r++) {
+        out[oo + r * m + j] = (float) scalarPair(cost, x, xo + r * d, yT, d, m, j);
+      }
+    }
+  }
+
+  @Override
+  public void costRows4(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, double[] out, int oo) {
+    boolean l1 = cost == StandardCost.L1;
+    boolean root = cost == StandardCost.EUCLIDEAN;
+    int j = 0;
+    for (; j + L <= m; j += L) {
+      // four rows share every load of y (no arrays of vectors: they would defeat scalarization)
+      DoubleVector a0 = DoubleVector.zero(D);
+      DoubleVector a1 = DoubleVector.zero(D);
+      DoubleVector a2 = DoubleVector.zero(D);
+      DoubleVector a3 = DoubleVector.zero(D);
+      for (int k = 0; k < d; k++) {
+        DoubleVector yv = DoubleVector.fromArray(D, yT, k * m + j);
+        DoubleVector t0 = yv.sub(x[xo + k]);
+        DoubleVector t1 = yv.sub(x[xo + d + k]);
+        DoubleVector t2 = yv.sub(x[xo + 2 * d + k]);
+        DoubleVector t3 = yv.sub(x[xo + 3 * d + k]);
+        if (l1) {
+          a0 = a0.add(t0.abs());
+          a1 = a1.add(t1.abs());
+          a2 = a2.add(t2.abs());
+          a3 = a3.add(t3.abs());
+        } else {
+          a0 = t0.fma(t0, a0);
+          a1 = t1.fma(t1, a1);
+          a2 = t2.fma(t2, a2);
+          a3 = t3.fma(t3, a3);
+        }
+      }
+      if (root) {
+        a0 = a0.sqrt();
+        a1 = a1.sqrt();
+        a2 = a2.sqrt();
+        a3 = a3.sqrt();
+      }
+      a0.intoArray(out, oo + j);
+      a1.intoArray(out, oo + m + j);
+      a2.intoArray(out, oo + 2 * m + j);
+      a3.intoArray(out, oo + 3 * m + j);
+    }
+    for (; j < m; j++) {
+      for (int r = 0; r < 4; r++) {
+        out[oo + r * m + j] = scalarPair(cost, x, xo + r * d, yT, d, m, j);
+      }
+    }
+  }
+
+  private static double scalarPair(StandardCost cost, double[] x, int xo, double[] yT, int d, int m, int j) {
+    double s = 0;
+    for (int k = 0; k < d; k++) {
+      double t = x[xo + k] - yT[k * m + j];
+      s += cost == StandardCost.L1 ? Math.abs(t) : t * t;
+    }
+    return cost == StandardCost.EUCLIDEAN ? Math.sqrt(s) : s;
+  }
+}
