@@ -33,8 +33,11 @@ class OtCommandTest {
   }
 
   /**
-   * Two 1-D clouds {0, 1} and {0, 2}, squared Euclidean cost, eps = 1e-3 (absolute): the plan is
-   * the identity coupling up to e^{-2/eps}, so cost = (0 + 1)/2 = 0.5 to 1e-9 (hand computation).
+   * Two 1-D clouds {0, 1} and {0, 2}, squared Euclidean cost C = [[0, 4], [1, 1]], eps = 0.5
+   * (absolute), uniform weights. Hand computation: a 2 x 2 coupling with marginals 1/2 is
+   * [[p, 1/2 - p], [1/2 - p, p]] and the entropic optimum has P00 P11 / (P01 P10) =
+   * exp(-(C00 + C11 - C01 - C10) / eps) = exp(4 / eps), so p = sigma(2 / eps) / 2 and
+   * cost = 5 (1/2 - p) + p = 5/2 - 2 sigma(2 / eps) = 0.5359724... at eps = 0.5.
    */
   @Test
   void solvesAndWritesTheDocumentedKeys() throws Exception {
@@ -43,21 +46,47 @@ class OtCommandTest {
     Path out = tmp.resolve("result.json");
     Path plan = tmp.resolve("plan.csv");
     Outcome o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--cost", "sqeuclidean",
-        "--epsilon", "0.001", "--precision", "double", "--plan", plan.toString(), "--out", out.toString());
+        "--epsilon", "0.5", "--precision", "double", "--plan", plan.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode r = Json.read(out);
     for (String k : List.of("cost", "objective", "iterations", "marginal_error_l1", "converged", "solve_seconds", "epsilon")) {
       assertTrue(r.has(k), k + " in " + r);
     }
-    assertEquals(0.5, r.get("cost").asDouble(), 1e-9);
+    double p = 0.5 / (1 + Math.exp(-2 / 0.5));
+    assertEquals(2.5 - 4 * p, r.get("cost").asDouble(), 1e-9);
     assertTrue(r.get("converged").asBoolean());
-    assertEquals(0.001, r.get("epsilon").asDouble(), 0.0);
+    assertEquals(0.5, r.get("epsilon").asDouble(), 0.0);
     assertTrue(r.get("marginal_error_l1").asDouble() <= 1e-9);
     List<String> rows = Files.readAllLines(plan);
     assertEquals(2, rows.size());
-    assertEquals(0.5, Double.parseDouble(rows.get(0).split(",")[0]), 1e-9);
-    assertEquals(0.0, Double.parseDouble(rows.get(0).split(",")[1]), 1e-9);
+    assertEquals(p, Double.parseDouble(rows.get(0).split(",")[0]), 1e-9);
+    assertEquals(0.5 - p, Double.parseDouble(rows.get(0).split(",")[1]), 1e-9);
     assertTrue(o.out().contains("converged true"), o.out());
+  }
+
+  /**
+   * The same clouds at eps = 1e-3: row 1 is indifferent between its two targets (costs 1, 1), so
+   * plain Sinkhorn from a cold start converges only like 1/t. The CLI must say so (converged
+   * false, a warning, exit 0, the result still written); with --epsilon-scaling the warm-started
+   * stages reach the identity coupling, cost (0 + 1) / 2 = 0.5 up to e^{-1/eps} (hand computation).
+   */
+  @Test
+  void smallEpsilonReportsNonConvergenceAndEpsilonScalingConverges() throws Exception {
+    Path x = file("x.csv", "0\n1\n");
+    Path y = file("y.csv", "0\n2\n");
+    Path cold = tmp.resolve("cold.json");
+    Outcome o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--epsilon", "0.001",
+        "--precision", "double", "--max-iter", "500", "--out", cold.toString());
+    assertEquals(0, o.code(), o.err());
+    assertFalse(Json.read(cold).get("converged").asBoolean());
+    assertTrue(o.err().contains("not converged"), o.err());
+    Path warm = tmp.resolve("warm.json");
+    o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--epsilon", "0.001",
+        "--precision", "double", "--epsilon-scaling", "--out", warm.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonNode r = Json.read(warm);
+    assertTrue(r.get("converged").asBoolean(), r.toString());
+    assertEquals(0.5, r.get("cost").asDouble(), 1e-9);
   }
 
   @Test
