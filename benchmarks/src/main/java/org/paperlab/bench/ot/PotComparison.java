@@ -30,12 +30,15 @@ import org.paperlab.ot.StandardCost;
  * Solvers: {@code stable} (the default: stabilized kernel, float, adaptive momentum),
  * {@code stable_scaling} (plus epsilon scaling), {@code stable_double}, {@code kernel} (plain kernel
  * scaling in double, no momentum: the same iterates as POT's {@code sinkhorn}) and {@code log}
- * (log domain, no momentum: the same iterates as POT's {@code sinkhorn_log}). Each solver runs three
- * times untimed (JIT warm-up; 30 iterations each above 4 million matrix entries), then
+ * (log domain, no momentum: the same iterates as POT's {@code sinkhorn_log}). Each solver runs untimed
+ * for at least 3 s and 3 solves (JIT warm-up; 30 iterations each above 4 million matrix entries), then
  * {@code REPEATS} times; the median time is reported. Time is the whole
  * call from the point clouds, the cost matrix included.
  */
 public final class PotComparison {
+  /** Minimum JIT warm-up per solver. */
+  static final double WARMUP_SECONDS = 3.0;
+
   private PotComparison() {}
 
   static SinkhornConfig config(String solver, double eps, double tol, int maxIter) {
@@ -74,11 +77,14 @@ public final class PotComparison {
     for (String s : solvers) {
       SinkhornConfig c = config(s, eps, tol, s.equals("kernel") || s.equals("log") ? plainMaxIter : maxIter);
       SinkhornResult r = null;
-      // JIT warm-up: full solves on small problems, 30 iterations on large ones; a solve longer than
-      // 3 s is its own warm-up and is timed once
+      // JIT warm-up, as JMH would: full solves on small problems, 30 iterations on large ones, for
+      // at least WARMUP_SECONDS and 3 solves (the SIMD row kernels reach their C2 code only after
+      // thousands of row calls: a 10-iteration 1000 x 1000 solve runs 2x slower in its first 40
+      // repetitions than after 1000); a solve longer than 3 s is its own warm-up and is timed once
       SinkhornConfig warm = (long) px.n() * py.n() > 4_000_000L ? c.withMaxIterations(30) : c;
       int reps = repeats;
-      for (int q = 0; q < 3; q++) {
+      long warmStart = System.nanoTime();
+      for (int q = 0; q < 3 || (System.nanoTime() - warmStart) < WARMUP_SECONDS * 1e9; q++) {
         r = Sinkhorn.solve(warm, px, py, StandardCost.SQEUCLIDEAN);
         if (r.solveSeconds() > 3) {
           reps = 1;
