@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +20,8 @@ class GsdCommandTest {
   Path data;
   Path attrs;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** 300 rows of a small census-like table in Adult's format (leading spaces, ?, blank last line). */
@@ -54,7 +47,7 @@ class GsdCommandTest {
   @Test
   void synthesizeWritesTheTableInTheInputsFormatAndAPrivacyReport() throws IOException {
     Path out = dir.resolve("syn.csv");
-    Outcome o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+    CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
         "--queries", "2way,range,prefix", "--rows", "200", "--seed", "3", "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     List<String> lines = Files.readAllLines(out);
@@ -83,7 +76,7 @@ class GsdCommandTest {
   void adaptiveAndHybridModesRun() {
     for (String mode : new String[] {"adaptive", "hybrid"}) {
       Path out = dir.resolve(mode + ".csv");
-      Outcome o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "0.5",
+      CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "0.5",
           "--delta", "1e-5", "--mode", mode, "--rounds", "3", "--per-round", "2", "--rows", "100", "--out", out.toString());
       assertEquals(0, o.code(), o.err());
       JsonNode report = Json.read(dir.resolve(mode + ".privacy.json"));
@@ -99,7 +92,7 @@ class GsdCommandTest {
     assertEquals(0, run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "2",
         "--rows", "150", "--out", syn.toString()).code());
     Path errors = dir.resolve("errors.json");
-    Outcome o = run("gsd", "evaluate", "--real", data.toString(), "--synthetic", syn.toString(), "--attrs", attrs.toString(),
+    CliRun o = run("gsd", "evaluate", "--real", data.toString(), "--synthetic", syn.toString(), "--attrs", attrs.toString(),
         "--queries", "2way,range", "--out", errors.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode e = Json.read(errors);
@@ -127,7 +120,7 @@ class GsdCommandTest {
     for (int i = 0; i < cases.length; i++) {
       String[] args = concat(new String[] {"gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(),
           "--out", out.toString()}, cases[i]);
-      Outcome o = run(args);
+      CliRun o = run(args);
       assertEquals(2, o.code(), String.join(" ", cases[i]) + ": " + o.err());
       assertTrue(o.err().contains(expected[i]), o.err());
       assertFalse(Files.exists(out), "no output for " + String.join(" ", cases[i]));
@@ -136,7 +129,7 @@ class GsdCommandTest {
     // unknown column in the attributes
     Path badAttrs = dir.resolve("bad-attrs.json");
     Files.writeString(badAttrs, "{\"categorical\": [\"colour\"], \"numerical\": [\"age\"]}");
-    Outcome o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", badAttrs.toString(), "--epsilon", "1", "--out", out.toString());
+    CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", badAttrs.toString(), "--epsilon", "1", "--out", out.toString());
     assertEquals(2, o.code());
     assertTrue(o.err().contains("unknown column 'colour'"), o.err());
     // a domain that disagrees with the data: a category it does not list

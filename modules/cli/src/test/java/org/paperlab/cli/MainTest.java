@@ -3,8 +3,6 @@ package org.paperlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,18 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   @TempDir Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void listShowsEveryExperimentWithADescription() {
-    Outcome o = run("list");
+    CliRun o = run("list");
     assertEquals(0, o.code());
     assertTrue(o.out().contains("core-ode-order"), o.out());
     assertTrue(o.out().contains("Empirical order"), o.out());
@@ -32,7 +25,7 @@ class MainTest {
 
   @Test
   void helpIsClear() {
-    Outcome o = run("--help");
+    CliRun o = run("--help");
     assertEquals(0, o.code());
     for (String s : new String[] {"list", "run", "report", "--verbose"}) {
       assertTrue(o.out().contains(s), s + " in " + o.out());
@@ -41,27 +34,27 @@ class MainTest {
 
   @Test
   void usageErrorsExitTwoWithAMessage() {
-    Outcome unknown = run("run", "no-such-experiment");
+    CliRun unknown = run("run", "no-such-experiment");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown experiment 'no-such-experiment'"), unknown.err());
-    Outcome badOption = run("run", "all", "--sed", "3");
+    CliRun badOption = run("run", "all", "--sed", "3");
     assertEquals(2, badOption.code());
     assertTrue(badOption.err().contains("--sed"), badOption.err());
-    Outcome badSeed = run("run", "core-ode-order", "--seed", "abc");
+    CliRun badSeed = run("run", "core-ode-order", "--seed", "abc");
     assertEquals(2, badSeed.code());
     assertTrue(badSeed.err().contains("abc"), badSeed.err());
-    Outcome noResults = run("report", "--out", tmp.resolve("missing").toString());
+    CliRun noResults = run("report", "--out", tmp.resolve("missing").toString());
     assertEquals(2, noResults.code());
     assertTrue(noResults.err().contains("does not exist"), noResults.err());
   }
 
   @Test
   void runWritesTheRunAndTheReport() {
-    Outcome o = run("run", "core-ode-order", "--quick", "--seed", "5", "--out", tmp.toString());
+    CliRun o = run("run", "core-ode-order", "--quick", "--seed", "5", "--out", tmp.toString());
     assertEquals(0, o.code(), o.err());
     assertTrue(Files.exists(tmp.resolve("index.html")));
     assertTrue(o.out().contains("core-ode-order") && o.out().contains(" ok "), o.out());
-    Outcome report = run("report", "--out", tmp.toString());
+    CliRun report = run("report", "--out", tmp.toString());
     assertEquals(0, report.code());
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,13 +15,8 @@ import org.paperlab.lab.Json;
 class OtCommandTest {
   @TempDir Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path file(String name, String text) throws Exception {
@@ -45,7 +38,7 @@ class OtCommandTest {
     Path y = file("y.csv", "0\n2\n");
     Path out = tmp.resolve("result.json");
     Path plan = tmp.resolve("plan.csv");
-    Outcome o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--cost", "sqeuclidean",
+    CliRun o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--cost", "sqeuclidean",
         "--epsilon", "0.5", "--precision", "double", "--plan", plan.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode r = Json.read(out);
@@ -75,7 +68,7 @@ class OtCommandTest {
     Path x = file("x.csv", "0\n1\n");
     Path y = file("y.csv", "0\n2\n");
     Path cold = tmp.resolve("cold.json");
-    Outcome o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--epsilon", "0.001",
+    CliRun o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--epsilon", "0.001",
         "--precision", "double", "--max-iter", "500", "--out", cold.toString());
     assertEquals(0, o.code(), o.err());
     assertFalse(Json.read(cold).get("converged").asBoolean());
@@ -96,14 +89,14 @@ class OtCommandTest {
     Path a = file("a.csv", "w\n0.2\n0.3\n0.5\n");
     Path b = file("b.csv", "0.25\n0.75\n");
     Path out = tmp.resolve("r.json");
-    Outcome o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--a", a.toString(), "--b", b.toString(),
+    CliRun o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--a", a.toString(), "--b", b.toString(),
         "--epsilon", "0.1", "--epsilon-relative", "median", "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode r = Json.read(out);
     // costs 2, 4, 1, 1, 1, 5: median 1.5, eps = 0.15
     assertEquals(0.15, r.get("epsilon").asDouble(), 1e-12);
     Path b2 = file("b2.csv", "0.5\n1.0\n");
-    Outcome u = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--b", b2.toString(),
+    CliRun u = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--b", b2.toString(),
         "--unbalanced", "1.0", "--out", out.toString());
     assertEquals(0, u.code(), u.err());
     assertEquals(1.0, Json.read(out).get("unbalanced_tau").asDouble(), 0.0);
@@ -117,7 +110,7 @@ class OtCommandTest {
     System.arraycopy(args, 0, all, 2, args.length);
     all[all.length - 2] = "--out";
     all[all.length - 1] = out.toString();
-    Outcome o = run(all);
+    CliRun o = run(all);
     assertEquals(2, o.code(), o.err());
     assertTrue(o.err().contains(expected), "stderr '" + o.err() + "' should contain '" + expected + "'");
     assertFalse(Files.exists(out), "no output file on failure");
@@ -193,7 +186,7 @@ class OtCommandTest {
     Path x = file("x.csv", "0\n1\n3\n");
     Path y = file("y.csv", "0.5\n2\n2.5\n");
     Path out = tmp.resolve("r.json");
-    Outcome o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--epsilon", "0.01",
+    CliRun o = run("ot", "solve", "--x", x.toString(), "--y", y.toString(), "--epsilon", "0.01",
         "--max-iter", "1", "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     assertFalse(Json.read(out).get("converged").asBoolean());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,19 +15,14 @@ import org.paperlab.sgd.HarveyLowerBound;
 class SgdCommandTest {
   @TempDir Path tmp;
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void runWritesTheTableMetricsAndChart() throws Exception {
     Path dir = tmp.resolve("lad");
-    Outcome o = run("sgd", "run", "--problem", "lad", "--schedule", "sqrt-t", "--output", "last,uniform,suffix",
+    CliRun o = run("sgd", "run", "--problem", "lad", "--schedule", "sqrt-t", "--output", "last,uniform,suffix",
         "--steps", "2000", "--runs", "20", "--noise", "gaussian", "--sigma", "0.5", "--seed", "3", "--out",
         dir.toString(), "--bootstrap", "50");
     assertEquals(0, o.code(), o.err());
@@ -46,7 +39,7 @@ class SgdCommandTest {
   @Test
   void harveyIsSimulatedExactly() throws Exception {
     Path dir = tmp.resolve("harvey");
-    Outcome o = run("sgd", "run", "--problem", "harvey", "--schedule", "sqrt-horizon", "--eta", "1", "--output",
+    CliRun o = run("sgd", "run", "--problem", "harvey", "--schedule", "sqrt-horizon", "--eta", "1", "--output",
         "last,uniform", "--steps", "5000", "--out", dir.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode m = Json.read(dir.resolve("metrics.json"));
@@ -57,7 +50,7 @@ class SgdCommandTest {
   @Test
   void horizonSchedulesGetTheirSlopeFromASweep() throws Exception {
     Path dir = tmp.resolve("jain");
-    Outcome o = run("sgd", "run", "--problem", "l1-composite", "--schedule", "jain", "--noise", "gaussian",
+    CliRun o = run("sgd", "run", "--problem", "l1-composite", "--schedule", "jain", "--noise", "gaussian",
         "--steps", "1000", "--runs", "10", "--out", dir.toString(), "--bootstrap", "20");
     assertEquals(0, o.code(), o.err());
     JsonNode m = Json.read(dir.resolve("metrics.json"));
@@ -68,38 +61,38 @@ class SgdCommandTest {
   @Test
   void badArgumentsAreUsageErrorsNamingTheOptionAndAllowedValues() {
     Path dir = tmp.resolve("never");
-    Outcome negative = run("sgd", "run", "--steps", "-5", "--out", dir.toString());
+    CliRun negative = run("sgd", "run", "--steps", "-5", "--out", dir.toString());
     assertEquals(2, negative.code());
     assertTrue(negative.err().contains("--steps = -5 must be > 0"), negative.err());
-    Outcome p = run("sgd", "run", "--schedule", "heavy-tail", "--p", "2.5", "--out", dir.toString());
+    CliRun p = run("sgd", "run", "--schedule", "heavy-tail", "--p", "2.5", "--out", dir.toString());
     assertEquals(2, p.code());
     assertTrue(p.err().contains("--p = 2.5 must be in (1, 2]"), p.err());
-    Outcome sched = run("sgd", "run", "--schedule", "cosine", "--out", dir.toString());
+    CliRun sched = run("sgd", "run", "--schedule", "cosine", "--out", dir.toString());
     assertEquals(2, sched.code());
     assertTrue(sched.err().contains("--schedule: unknown value 'cosine'; allowed: constant, sqrt-t"), sched.err());
-    Outcome prob = run("sgd", "run", "--problem", "lasso", "--out", dir.toString());
+    CliRun prob = run("sgd", "run", "--problem", "lasso", "--out", dir.toString());
     assertEquals(2, prob.code());
     assertTrue(prob.err().contains("--problem: unknown value 'lasso'; allowed: harvey, lad, l1-composite"), prob.err());
-    Outcome out = run("sgd", "run", "--output", "last,median", "--out", dir.toString());
+    CliRun out = run("sgd", "run", "--output", "last,median", "--out", dir.toString());
     assertEquals(2, out.code());
     assertTrue(out.err().contains("--output: unknown value 'median'; allowed: last, uniform, suffix"), out.err());
-    Outcome noise = run("sgd", "run", "--noise", "cauchy", "--out", dir.toString());
+    CliRun noise = run("sgd", "run", "--noise", "cauchy", "--out", dir.toString());
     assertEquals(2, noise.code());
     assertTrue(noise.err().contains("--noise: unknown value 'cauchy'; allowed: none, gaussian, student-t, pareto"),
         noise.err());
-    Outcome runs = run("sgd", "run", "--runs", "0", "--out", dir.toString());
+    CliRun runs = run("sgd", "run", "--runs", "0", "--out", dir.toString());
     assertEquals(2, runs.code());
     assertTrue(runs.err().contains("--runs = 0 must be > 0"), runs.err());
-    Outcome alpha = run("sgd", "run", "--noise", "pareto", "--alpha", "0.5", "--out", dir.toString());
+    CliRun alpha = run("sgd", "run", "--noise", "pareto", "--alpha", "0.5", "--out", dir.toString());
     assertEquals(2, alpha.code());
     assertTrue(alpha.err().contains("--alpha = 0.5 must be > 1"), alpha.err());
-    Outcome harveyNoise = run("sgd", "run", "--problem", "harvey", "--noise", "gaussian", "--out", dir.toString());
+    CliRun harveyNoise = run("sgd", "run", "--problem", "harvey", "--noise", "gaussian", "--out", dir.toString());
     assertEquals(2, harveyNoise.code());
     assertTrue(harveyNoise.err().contains("deterministic"), harveyNoise.err());
-    Outcome mirror = run("sgd", "run", "--problem", "lad", "--mirror", "entropy", "--out", dir.toString());
+    CliRun mirror = run("sgd", "run", "--problem", "lad", "--mirror", "entropy", "--out", dir.toString());
     assertEquals(2, mirror.code());
     assertTrue(mirror.err().contains("simplex"), mirror.err());
-    Outcome typo = run("sgd", "run", "--stepz", "10", "--out", dir.toString());
+    CliRun typo = run("sgd", "run", "--stepz", "10", "--out", dir.toString());
     assertEquals(2, typo.code());
     assertFalse(Files.exists(dir), "no output on failure");
   }
@@ -107,7 +100,7 @@ class SgdCommandTest {
   @Test
   void divergenceFailsWithExitOneAndWritesNothing() {
     Path dir = tmp.resolve("diverged");
-    Outcome o = run("sgd", "run", "--problem", "l1-composite", "--schedule", "constant", "--eta", "5", "--steps",
+    CliRun o = run("sgd", "run", "--problem", "l1-composite", "--schedule", "constant", "--eta", "5", "--steps",
         "20000", "--runs", "2", "--out", dir.toString());
     assertEquals(1, o.code(), o.err());
     assertTrue(o.err().contains("diverged"), o.err());
@@ -116,7 +109,7 @@ class SgdCommandTest {
 
   @Test
   void sgdHelpListsTheRunOptions() {
-    Outcome o = run("sgd", "run", "--help");
+    CliRun o = run("sgd", "run", "--help");
     assertEquals(0, o.code());
     for (String s : new String[] {"--problem", "--schedule", "--output", "--steps", "--runs", "--noise", "--seed",
         "--out", "--clip", "--p"}) {

@@ -121,24 +121,41 @@ public final class Kernels {
    */
   private static INDArray reduceLse(INDArray x, int axis, double scale) {
     checkAxis(x, axis);
-    INDArray c = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
+    // a c-ordered array whose elements are contiguous (also a view such as a reshape or a block
+    // of whole rows) is read in place from its offset; anything else is copied once
+    boolean inPlace = x.ordering() == 'c' && (!x.isView() || x.elementWiseStride() == 1);
+    INDArray c = inPlace ? x : x.dup('c');
+    long base = c.offset();
     int rows = x.rank() == 1 ? 1 : Math.toIntExact(c.rows());
     int cols = x.rank() == 1 ? Math.toIntExact(c.length()) : Math.toIntExact(c.columns());
     boolean isFloat = c.dataType() == DataType.FLOAT;
     Checks.require(
         isFloat || c.dataType() == DataType.DOUBLE,
         "x must be FLOAT or DOUBLE, got %s", c.dataType());
+    // The NIO views below read c's native memory but do not keep c alive: without the
+    // reachabilityFence at the end, a temporary c (the dup of a view) can be collected and its
+    // memory freed by JavaCPP's deallocator while the rows are still being read (seen here as
+    // garbage reads and a SIGSEGV in the bulk copy).
     java.nio.FloatBuffer fb = isFloat ? c.data().asNioFloat() : null;
     java.nio.DoubleBuffer db = isFloat ? null : c.data().asNioDouble();
-    int outLen = axis == 1 || x.rank() == 1 ? rows : cols;
+    try {
+      return reduceLse(fb, db, base, isFloat, rows, cols, axis == 1 || x.rank() == 1, scale);
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(c);
+    }
+  }
+
+  private static INDArray reduceLse(java.nio.FloatBuffer fb, java.nio.DoubleBuffer db, long base,
+      boolean isFloat, int rows, int cols, boolean alongRows, double scale) {
+    int outLen = alongRows ? rows : cols;
     double[] out = new double[outLen];
-    if (axis == 1 || x.rank() == 1) {
+    if (alongRows) {
       // each row is copied in bulk into a per-thread array, then reduced in plain Java
       ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[cols]);
       ThreadLocal<float[]> fscratch = ThreadLocal.withInitial(() -> isFloat ? new float[cols] : null);
       rows(rows, (long) rows * cols, i -> {
         double[] r = scratch.get();
-        readRow(fb, db, fscratch.get(), r, i * cols, cols, scale);
+        readRow(fb, db, fscratch.get(), r, Math.toIntExact(base + (long) i * cols), cols, scale);
         out[i] = lseOfRow(r, cols);
       });
     } else {
@@ -153,7 +170,7 @@ public final class Kernels {
         double[] m = new double[w];
         java.util.Arrays.fill(m, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++) {
-          readRow(fb, db, frow, row, i * cols + j0, w, scale);
+          readRow(fb, db, frow, row, Math.toIntExact(base + (long) i * cols + j0), w, scale);
           for (int j = 0; j < w; j++) {
             if (row[j] > m[j] || Double.isNaN(row[j])) {
               m[j] = row[j];
@@ -162,7 +179,7 @@ public final class Kernels {
         }
         double[] sum = new double[w];
         for (int i = 0; i < rows; i++) {
-          readRow(fb, db, frow, row, i * cols + j0, w, scale);
+          readRow(fb, db, frow, row, Math.toIntExact(base + (long) i * cols + j0), w, scale);
           for (int j = 0; j < w; j++) {
             sum[j] += Math.exp(row[j] - m[j]);
           }

@@ -163,4 +163,63 @@ class KernelsTest {
         () -> Kernels.pairwiseSquaredDistances(Nd4j.zeros(2, 3), Nd4j.zeros(2, 2)));
     assertTrue(e.getMessage().contains("columns of x (3)"), e.getMessage());
   }
+
+  /**
+   * Log-sum-exp of views (a reshape of a fresh array is a view, so the kernel reads a temporary
+   * copy) under GC pressure: the temporary must stay alive while its native memory is read. Before
+   * the fix this returned wrong values or crashed the JVM (SIGSEGV) in some runs. Reference: the
+   * same rows reduced by a plain double loop with the max shift.
+   */
+  @Test
+  void logSumExpOfTemporaryCopiesUnderGcPressure() {
+    SplittableRandom rng = Seeds.of(11).random();
+    int n = 300;
+    double[] v = new double[n * n];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 10 * rng.nextGaussian();
+    }
+    double[] expected = new double[n];
+    for (int i = 0; i < n; i++) {
+      double m = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        m = Math.max(m, v[i * n + j]);
+      }
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += Math.exp(v[i * n + j] - m);
+      }
+      expected[i] = m + Math.log(s);
+    }
+    for (int rep = 0; rep < 60; rep++) {
+      INDArray view = Nd4j.createFromArray(v).reshape('c', n, n);
+      double[] got = Kernels.logSumExp(view, 1).toDoubleVector();
+      assertArrayEquals(expected, got, 1e-9, "repetition " + rep);
+      if (rep % 10 == 0) {
+        System.gc();
+      }
+    }
+  }
+
+  /**
+   * Views are read in place when their elements are contiguous (a block of whole rows, at an
+   * offset into the parent) and copied otherwise (a block of columns): both must give what the
+   * same values give as a fresh array (reference: the fresh array's result, itself checked by the
+   * tests above).
+   */
+  @ParameterizedTest
+  @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+  void viewsAtAnOffsetAndStridedViews(DataType type) {
+    INDArray parent = Tensors.randn(Seeds.of(12).random(), type, 40, 30).muli(5);
+    INDArray rowsView = parent.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 19),
+        org.nd4j.linalg.indexing.NDArrayIndex.all());
+    INDArray colsView = parent.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 17));
+    for (INDArray v : new INDArray[] {rowsView, colsView}) {
+      INDArray fresh = v.dup('c');
+      for (int axis = 0; axis <= 1; axis++) {
+        assertArrayEquals(Kernels.logSumExp(fresh, axis).toDoubleVector(),
+            Kernels.logSumExp(v, axis).toDoubleVector(), 0.0, "axis " + axis + " of " + v.shapeInfoToString());
+      }
+    }
+  }
 }
