@@ -2,9 +2,11 @@
 """paperlab MLP training step vs PyTorch, same network, same batch, same optimizer, same machine.
 
 Network: 3 -> w -> w -> 2, tanh, float32; loss: MSE (mean); optimizer: Adam(lr=1e-3).
-PyTorch (Debian's python3-torch, CPU, 2 threads) is timed here; paperlab's two implementations
-(hand-written backprop over ND4J GEMMs, and ND4J SameDiff) are timed by JMH
-(MlpTrainStepBench) from benchmarks/target/benchmarks.jar in the same run.
+PyTorch (Debian's python3-torch, CPU, 2 threads) is timed here, in child interpreters with
+OpenMP's default (active) and passive waiting; paperlab's implementations (hand-written backprop
+over ND4J GEMMs in one pass, `own`, or data-parallel over two half-batch shards, `sharded`, and
+ND4J SameDiff) are timed by JMH (MlpTrainStepBench) from benchmarks/target/benchmarks.jar in the
+same run.
 
 Needs: apt-get install python3-torch  (run with /usr/bin/python3; this script installs nothing)
 Usage: /usr/bin/python3 benchmarks/peers/mlp_train_step.py [--grid full|target] [--out FILE.json]
@@ -67,6 +69,20 @@ def jmh_ms_per_step(batches, widths):
     return res
 
 
+def torch_in_child(batches, widths, wait_policy):
+    """PyTorch timings in a fresh interpreter: OpenMP reads OMP_WAIT_POLICY once, at start-up."""
+    env = dict(os.environ)
+    env.pop("OMP_WAIT_POLICY", None)
+    if wait_policy:
+        env["OMP_WAIT_POLICY"] = wait_policy
+    code = ("import json, sys; sys.path.insert(0, %r); import torch; torch.set_num_threads(2); "
+            "import mlp_train_step as m; print(json.dumps([m.torch_ms_per_step(b, w) for b in %r for w in %r]))"
+            % (os.path.dirname(os.path.abspath(__file__)), batches, widths))
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env).stdout
+    vals = json.loads(out.strip().splitlines()[-1])
+    return {(b, w): vals[i * len(widths) + j] for i, b in enumerate(batches) for j, w in enumerate(widths)}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--grid", choices=["full", "target"], default="target")
@@ -74,20 +90,28 @@ def main():
     a = ap.parse_args()
     if not os.path.exists(JAR):
         sys.exit("missing %s: run 'mvn -B -pl benchmarks -am package -DskipTests' first" % JAR)
-    torch.set_num_threads(2)
     batches, widths = ([256, 2048, 4096], [64, 100, 256]) if a.grid == "full" else ([2048], [100])
     java = jmh_ms_per_step(batches, widths)
+    # PyTorch as installed (OpenMP's default active waiting: its idle threads spin and, on 2 cores,
+    # compete with the Python thread) and with passive waiting (its best here); the ratios use the best
+    torch_default = torch_in_child(batches, widths, None)
+    torch_passive = torch_in_child(batches, widths, "PASSIVE")
     rows = []
-    print("torch %s, %d threads" % (torch.__version__, torch.get_num_threads()))
-    print("%6s %6s %12s %12s %12s %10s %10s" % ("batch", "width", "own ms", "samediff ms", "torch ms",
-                                              "torch/own", "sd/own"))
+    print("torch %s, 2 threads; paperlab best = min(own, sharded)" % torch.__version__)
+    print("%6s %6s %9s %9s %9s %12s %12s %11s %10s" % ("batch", "width", "own ms", "shard ms", "sd ms",
+                                                     "torch(def)", "torch(pass)", "torch/best", "sd/best"))
     for b in batches:
         for w in widths:
-            t = torch_ms_per_step(b, w)
             own = java[("own", b, w)]
+            shard = java[("sharded", b, w)]
             sd = java[("samediff", b, w)]
-            rows.append(dict(batch=b, width=w, own_ms=own, samediff_ms=sd, torch_ms=t))
-            print("%6d %6d %12.3f %12.3f %12.3f %10.2f %10.2f" % (b, w, own, sd, t, t / own, sd / own))
+            td = torch_default[(b, w)]
+            tp = torch_passive[(b, w)]
+            best = min(own, shard)
+            rows.append(dict(batch=b, width=w, own_ms=own, sharded_ms=shard, samediff_ms=sd,
+                             torch_default_ms=td, torch_passive_ms=tp))
+            print("%6d %6d %9.3f %9.3f %9.3f %12.3f %12.3f %11.2f %10.2f"
+                  % (b, w, own, shard, sd, td, tp, min(td, tp) / best, sd / best))
     if a.out:
         json.dump(rows, open(a.out, "w"), indent=2)
 

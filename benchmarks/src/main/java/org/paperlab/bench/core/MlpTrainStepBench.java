@@ -26,7 +26,7 @@ import org.paperlab.core.nn.MlpConfig;
  * PyTorch peer for the same network is benchmarks/peers/mlp_train_step.py.
  */
 public class MlpTrainStepBench extends BenchmarkBase {
-  @Param({"own", "samediff"})
+  @Param({"own", "sharded", "samediff"})
   public String impl;
 
   @Param({"256", "2048", "4096"})
@@ -40,6 +40,7 @@ public class MlpTrainStepBench extends BenchmarkBase {
   private INDArray grad;
   private INDArray x;
   private INDArray y;
+  private org.paperlab.core.nn.ShardedGradient sharded;
   private SameDiff sd;
   private DataSet data;
 
@@ -50,9 +51,12 @@ public class MlpTrainStepBench extends BenchmarkBase {
     y = Tensors.randn(rng, DataType.FLOAT, batch, 2);
     MlpConfig cfg = MlpConfig.of(3, 2, width, width);
     mlp = new Mlp(cfg, rng);
-    if (impl.equals("own")) {
+    if (!impl.equals("samediff")) {
       adam = new org.paperlab.core.nn.Adam(1e-3);
       grad = mlp.newGradient();
+      if (impl.equals("sharded")) {
+        sharded = new org.paperlab.core.nn.ShardedGradient(mlp);
+      }
     } else {
       sd = SameDiff.create();
       SDVariable in = sd.placeHolder("in", DataType.FLOAT, -1, 3);
@@ -84,6 +88,11 @@ public class MlpTrainStepBench extends BenchmarkBase {
       mlp.backward(t, lg.gradient(), grad, false);
       adam.step(mlp.params(), grad);
       return lg.loss();
+    }
+    if (impl.equals("sharded")) {
+      double loss = sharded.mse(x, y, grad);
+      adam.step(mlp.params(), grad);
+      return loss;
     }
     return sd.fit(data);
   }

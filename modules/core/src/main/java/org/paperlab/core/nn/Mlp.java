@@ -26,8 +26,9 @@ import org.paperlab.core.Checks;
  * per batch size and reused, and every product is one GEMM into its buffer (on this machine a
  * fresh 2048 x 100 float array costs more than the GEMM that fills it).
  *
- * <p>An instance owns its parameters and buffers and is not thread-safe; {@link #copy()} gives an
- * independent network (e.g. a frozen teacher in reflow).
+ * <p>An instance owns its buffers and is not thread-safe; {@link #copy()} gives an independent
+ * network (e.g. a frozen teacher in reflow), {@link #replica()} one that shares the parameters
+ * for data-parallel passes.
  */
 public final class Mlp {
   private final MlpConfig config;
@@ -77,6 +78,16 @@ public final class Mlp {
   /** A new zero vector shaped like {@link #params()}, for gradients. */
   public INDArray newGradient() {
     return Nd4j.zeros(config.dataType(), params.length());
+  }
+
+  /**
+   * A network that shares this one's parameters (same memory: an optimizer step on either is seen
+   * by both) but has its own activation buffers and traces, so the two can run passes on
+   * different threads at the same time (as {@link ShardedGradient} does). Do not update the
+   * parameters while a replica runs a pass.
+   */
+  public Mlp replica() {
+    return new Mlp(config, params);
   }
 
   /** An independent copy of this network. */

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.paperlab.core.Nd4jThreads;
 import org.paperlab.lab.Chart;
 import org.paperlab.lab.CsvTable;
 import org.paperlab.lab.Experiment;
@@ -49,6 +50,7 @@ public final class OtMongeGap2d implements Experiment {
 
   @Override
   public void run(RunContext ctx) throws Exception {
+    // thousands of tiny ND4J ops per run: single-threaded ND4J is several times faster here
     Nd4jThreads.single(() -> fitAll(ctx));
   }
 
