@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {
+      "--add-modules=jdk.incubator.vector",
       "-Xmx4g",
       "-XX:+UseParallelGC",
       "-Dorg.bytedeco.javacpp.maxphysicalbytes=0",

@@ -41,6 +41,8 @@ public final class Mlp {
   private INDArray gradTarget;
   private final BufferPool training = new BufferPool();
   private final BufferPool inference = new BufferPool();
+  /** Fused float tanh passes (null: the ND4J-op path), see {@link FusedTanh}. */
+  private final FusedTanh fused;
 
   /** A network with PyTorch-default initialization drawn from {@code rng}. */
   public Mlp(MlpConfig config, RandomGenerator rng) {
@@ -57,6 +59,8 @@ public final class Mlp {
     bindViews(params, weights, biases);
     this.gradW = new INDArray[layers];
     this.gradB = new INDArray[layers];
+    this.fused = config.activation() == Activation.TANH && config.dataType() == DataType.FLOAT
+        ? FusedTanh.get() : null;
   }
 
   /** A network with the given flat parameters (copied). */
@@ -169,6 +173,14 @@ public final class Mlp {
     for (int l = 0; l <= last; l++) {
       INDArray z = b.z[l];
       Nd4j.gemm(a, weights[l], z, false, false, 1.0, 0.0);
+      if (l < last && fused != null && b.s1 != null) {
+        // z += b and a = tanh(z) in one pass over the native memory
+        int out = widths[l + 1];
+        paramsBuffer().get(Math.toIntExact(biases[l].offset()), b.bias, 0, out);
+        fused.forward(b.nio(b.z[l]), 0, b.nio(b.a[l]), 0, b.bias, (int) b.n, out, b.s1, b.s2);
+        a = b.a[l];
+        continue;
+      }
       z.addiRowVector(biases[l]);
       if (l < last) {
         config.activation().forward(z, b.a[l], b.aux[l]);
@@ -210,12 +222,24 @@ public final class Mlp {
       INDArray aPrev = l == 0 ? trace.input : b.a[l - 1];
       // dW_l = a_{l-1}^T delta_l, written into the gradient slice
       Nd4j.gemm(aPrev, delta, gradW[l], true, false, 1.0, 0.0);
-      gradB[l].assign(delta.sum(0));
+      boolean fusedHere = fused != null && b.s1 != null && plainFloat(delta) && plainFloat(gradB[l]);
+      if (fusedHere) {
+        int out = widths[l + 1];
+        FusedTanh.columnSums(delta.data().asNioFloat(), delta.offset(), (int) b.n, out, b.s1, b.acc, b.bias);
+        gradB[l].data().asNioFloat().put(Math.toIntExact(gradB[l].offset()), b.bias, 0, out);
+        java.lang.ref.Reference.reachabilityFence(delta);
+      } else {
+        gradB[l].assign(delta.sum(0));
+      }
       if (l > 0 || wantInputGradient) {
         INDArray up = b.delta[l];
         Nd4j.gemm(delta, weights[l], up, false, true, 1.0, 0.0);
         if (l > 0) {
-          config.activation().backpropInPlace(up, b.z[l - 1], b.a[l - 1], b.aux[l - 1], b.scratch[l - 1]);
+          if (fused != null && b.s1 != null) {
+            FusedTanh.backward(b.nio(up), 0, b.nio(b.a[l - 1]), 0, (int) b.n * widths[l], b.s1, b.s2);
+          } else {
+            config.activation().backpropInPlace(up, b.z[l - 1], b.a[l - 1], b.aux[l - 1], b.scratch[l - 1]);
+          }
         }
         delta = up;
       }
@@ -250,9 +274,24 @@ public final class Mlp {
     final INDArray[] aux;
     final INDArray[] scratch;
     final INDArray[] delta;
+    final long n;
+    /** Scratch for the fused passes (null without them). */
+    final float[] s1;
+    final float[] s2;
+    final float[] bias;
+    final double[] acc;
+    private final java.util.IdentityHashMap<INDArray, java.nio.FloatBuffer> views = new java.util.IdentityHashMap<>();
     long generation;
 
     Buffers(long n) {
+      this.n = n;
+      int maxWidth = java.util.Arrays.stream(widths).max().orElse(1);
+      long cells = n * maxWidth;
+      boolean withScratch = fused != null && cells <= Integer.MAX_VALUE;
+      s1 = withScratch ? new float[(int) cells] : null;
+      s2 = withScratch ? new float[(int) cells] : null;
+      bias = new float[maxWidth];
+      acc = new double[maxWidth];
       int layers = weights.length;
       z = new INDArray[layers];
       a = new INDArray[layers];
@@ -270,6 +309,25 @@ public final class Mlp {
         }
       }
     }
+
+    /** The native memory of {@code buffer} (one of this set's arrays, kept alive by the set). */
+    java.nio.FloatBuffer nio(INDArray buffer) {
+      return views.computeIfAbsent(buffer, x -> x.data().asNioFloat());
+    }
+  }
+
+  private java.nio.FloatBuffer paramsNio;
+
+  /** The native memory of {@link #params} (kept alive by this network). */
+  private java.nio.FloatBuffer paramsBuffer() {
+    if (paramsNio == null) {
+      paramsNio = params.data().asNioFloat();
+    }
+    return paramsNio;
+  }
+
+  private static boolean plainFloat(INDArray x) {
+    return x.dataType() == DataType.FLOAT && x.ordering() == 'c' && x.elementWiseStride() == 1;
   }
 
   /** A few buffer sets keyed by batch size, least recently used evicted. */
