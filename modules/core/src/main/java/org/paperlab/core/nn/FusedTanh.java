@@ -8,8 +8,9 @@ import java.nio.FloatBuffer;
  * the forward pass, {@code delta *= 1 - a^2} and the bias gradient {@code sum_rows delta} in the
  * backward pass. Used by {@link Mlp} when {@link #available()}: the SIMD tanh needs the JDK's
  * incubating Vector API ({@code --add-modules jdk.incubator.vector}); without it Mlp keeps its
- * ND4J-op path. Measured on batch 2048 x 100: 0.15 ms for the forward pass against 0.78 ms for
- * the ND4J ops it replaces.
+ * ND4J-op path. Measured on a 3-100-100-2 network at batch 2048: the forward pass takes 0.72 ms
+ * instead of 1.9 ms, loss and backward 1.3 ms instead of 2.2 ms; the tanh itself 0.1 ms for
+ * 2048 x 100 entries.
  */
 abstract class FusedTanh {
   /** The implementation for this JVM, or null without the Vector API. */

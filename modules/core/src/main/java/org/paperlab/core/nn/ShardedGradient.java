@@ -20,10 +20,8 @@ import org.paperlab.core.Nd4jThreads;
  * of the experiments (a few thousand rows, widths of 64-256) one operation is too small to keep
  * two cores busy, while two independent half-batch passes are not. While the shards run, ND4J is
  * single-threaded ({@link Nd4jThreads}). Measured (JMH, 3-w-w-2 tanh MLP, Adam step, 2 cores):
- * batch 4096, width 256: 16.8 ms sharded vs 18.4 ms for one pass; batch 2048, width 256: 9.4 vs
- * 10.2 ms; at batch 256 one pass is faster (1.10 vs 1.13 ms). With the whole process started
- * single-threaded ({@code OMP_NUM_THREADS=1}) the shards gain more (7.1 vs 12.0 ms at 2048 x 256),
- * so switching the thread counts per call costs part of the gain.
+ * batch 4096, width 100: 3.8 ms sharded vs 6.5 ms in one pass; width 256: 14.8 vs 17.4 ms; batch
+ * 2048, width 256: 8.3 vs 9.7 ms; at batch 256 one pass is faster (0.30 vs 0.84 ms at width 64).
  */
 public final class ShardedGradient implements AutoCloseable {
   private final Mlp[] replicas;
