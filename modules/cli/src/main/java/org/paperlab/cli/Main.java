@@ -20,6 +20,9 @@ public final class Main {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     System.setProperty("java.awt.headless", "true");
     CommandLine cl = new CommandLine(new PaperlabCommand());
+    // wide enough for the one-line command summaries and the options' descriptions (the default
+    // 80 columns break them mid-phrase); applies to every subcommand
+    cl.setUsageHelpWidth(110);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
