@@ -207,27 +207,10 @@ public final class WorkloadSet {
    */
   public void hits(int[] cat, int catOff, float[] num, int numOff, int[] out, int outOff) {
     for (int w = 0; w < offsets.length; w++) {
-      int a = margStart[w];
-      int b = margStart[w + 1];
-      if (a < b) {
-        int idx = offsets[w];
-        for (int c = a; c < b; c++) {
-          idx += margStrides[c] * cat[catOff + margCols[c]];
-        }
-        out[outOff + levelOffsets[w]] = idx;
-        continue;
-      }
-      Workload wl = workloads.get(w);
-      int lo = outOff + levelOffsets[w];
-      wl.hits(cat, catOff, num, numOff, out, lo);
-      int off = offsets[w];
-      for (int l = 0, L = wl.levels(); l < L; l++) {
-        if (out[lo + l] >= 0) {
-          out[lo + l] += off;
-        }
-      }
+      hits(w, cat, catOff, num, numOff, out, outOff);
     }
   }
+
 
   /** How many rows of {@code table} satisfy each query (exact integer counts). */
   public int[] counts(Table table) {
