@@ -4,7 +4,7 @@ import java.nio.FloatBuffer;
 
 /**
  * Fused element-wise passes of a float tanh layer, in plain Java over the arrays' native memory
- * (one read and one write per entry instead of five ND4J calls): {@code z += b; a = tanh(z)} in
+ * (one read and one write per entry instead of five ND4J calls): {@code a = tanh(z + b)} in
  * the forward pass, {@code delta *= 1 - a^2} and the bias gradient {@code sum_rows delta} in the
  * backward pass. Used by {@link Mlp} when {@link #available()}: the SIMD tanh needs the JDK's
  * incubating Vector API ({@code --add-modules jdk.incubator.vector}); without it Mlp keeps its
@@ -24,15 +24,14 @@ abstract class FusedTanh {
 
   /**
    * Rows {@code [0, rows)} of row-major {@code z} ({@code rows x cols}, at element offset
-   * {@code zOff}): {@code z += bias}, then {@code a = tanh(z)}. {@code scratch} holds at least
-   * {@code rows * cols} floats.
+   * {@code zOff}): {@code a = tanh(z + bias)}. {@code z} is left as it is: the backward pass of a
+   * tanh layer needs only {@code a}. {@code scratch} holds at least {@code rows * cols} floats.
    */
   final void forward(FloatBuffer z, long zOff, FloatBuffer a, long aOff, float[] bias, int rows, int cols,
       float[] scratch, float[] scratch2) {
     int len = rows * cols;
     z.get(Math.toIntExact(zOff), scratch, 0, len);
     biasTanh(scratch, scratch2, bias, rows, cols);
-    z.put(Math.toIntExact(zOff), scratch, 0, len);
     a.put(Math.toIntExact(aOff), scratch2, 0, len);
   }
 
@@ -65,7 +64,7 @@ abstract class FusedTanh {
     }
   }
 
-  /** {@code z[i, j] += bias[j]; a[i, j] = tanh(z[i, j])} on row-major arrays. */
+  /** {@code a[i, j] = tanh(z[i, j] + bias[j])} on row-major arrays ({@code z} is read only). */
   abstract void biasTanh(float[] z, float[] a, float[] bias, int rows, int cols);
 
   private static final class Holder {

@@ -174,7 +174,7 @@ public final class Mlp {
       INDArray z = b.z[l];
       Nd4j.gemm(a, weights[l], z, false, false, 1.0, 0.0);
       if (l < last && fused != null && b.s1 != null) {
-        // z += b and a = tanh(z) in one pass over the native memory
+        // a = tanh(z + b) in one pass over the native memory (z, not read again, stays as is)
         int out = widths[l + 1];
         paramsBuffer().get(Math.toIntExact(biases[l].offset()), b.bias, 0, out);
         fused.forward(b.nio(b.z[l]), 0, b.nio(b.a[l]), 0, b.bias, (int) b.n, out, b.s1, b.s2);

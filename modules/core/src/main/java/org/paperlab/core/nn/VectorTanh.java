@@ -38,7 +38,6 @@ final class VectorTanh extends FusedTanh {
       int j = 0;
       for (; j < bound; j += S.length()) {
         FloatVector x = FloatVector.fromArray(S, z, o + j).add(FloatVector.fromArray(S, bias, j));
-        x.intoArray(z, o + j);
         FloatVector ax = x.abs().min(9f);
         // t = exp(-2|x|) = 2^k p(r), k = round(-2|x| / ln 2): adding 1.5 * 2^23 rounds to an
         // integer (to nearest even) and leaves k in the low bits, without float-int conversions
@@ -69,9 +68,7 @@ final class VectorTanh extends FusedTanh {
       // the rest of the row: the same operations one lane at a time (the same bits; masked
       // vector loads are slow in JDK 17)
       for (; j < cols; j++) {
-        float x = z[o + j] + bias[j];
-        z[o + j] = x;
-        a[o + j] = scalarTanh(x);
+        a[o + j] = scalarTanh(z[o + j] + bias[j]);
       }
     }
   }
