@@ -69,14 +69,7 @@ public final class Gsd implements Generator {
 
   @Override
   public FitResult fit(WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng) {
-    Checks.notNull("workloads", set);
-    Checks.notNull("targets", targets);
-    Checks.notNull("warmStart", warmStart);
-    Checks.notNull("rng", rng);
-    Checks.sameSize("targets length", targets.length, "number of queries", set.size());
-    Checks.allFinite("targets", targets);
-    Checks.require(set.count() > 0, "there are no workloads to fit");
-    warmStart.ifPresent(set::checkTable);
+    FitArguments.check(set, targets, warmStart, rng);
     long start = System.nanoTime();
     Run run = new Run(set, targets, warmStart, rng);
     try {
