@@ -138,20 +138,7 @@ public final class IncrementalAnswers {
       old = scratch;
       base = levels;
     }
-    double d = 0;
-    for (int l = 0; l < levels; l++) {
-      int a = old[base + l];
-      int b = scratch[l];
-      if (a != b) {
-        if (a >= 0) {
-          d += inv * (inv - 2 * err[a]);
-        }
-        if (b >= 0) {
-          d += inv * (inv + 2 * err[b]);
-        }
-      }
-    }
-    return d;
+    return addDelta(0, old, base, scratch, 0, levels);
   }
 
   /**
@@ -174,17 +161,27 @@ public final class IncrementalAnswers {
         set.hits(w, cat, row * dc, num, row * dn, scratch, levels);
       }
       int lo = set.levelOffset(w);
-      int hi = lo + set.get(w).levels();
-      for (int l = lo; l < hi; l++) {
-        int a = old[base + l];
-        int b = scratch[l];
-        if (a != b) {
-          if (a >= 0) {
-            d += inv * (inv - 2 * err[a]);
-          }
-          if (b >= 0) {
-            d += inv * (inv + 2 * err[b]);
-          }
+      d = addDelta(d, old, base, scratch, lo, lo + set.get(w).levels());
+    }
+    return d;
+  }
+
+  /**
+   * Adds to {@code d}, term by term in level order, the change of fitness from levels
+   * {@code lo..hi-1} when a row's hits move from {@code old[base + l]} to {@code hits[l]}: a row
+   * leaving query {@code a} changes its squared residual by {@code inv (inv - 2 err_a)}, one
+   * arriving at {@code b} by {@code inv (inv + 2 err_b)}.
+   */
+  private double addDelta(double d, int[] old, int base, int[] hits, int lo, int hi) {
+    for (int l = lo; l < hi; l++) {
+      int a = old[base + l];
+      int b = hits[l];
+      if (a != b) {
+        if (a >= 0) {
+          d += inv * (inv - 2 * err[a]);
+        }
+        if (b >= 0) {
+          d += inv * (inv + 2 * err[b]);
         }
       }
     }
