@@ -13,34 +13,29 @@ import org.paperlab.core.Checks;
  * construction (the official code draws {@code b ~ N(0, 1)}).
  */
 public final class HalfspaceWorkload implements Workload {
-  private final int catCol;
-  private final Column catColumn;
-  private final int catSize;
+  private final CategorySplit split;
   private final double[] w;
   private final double b;
 
   /** Halfspace queries on categorical column {@code catCol} (-1 for none) with normal {@code w} and offset {@code b}. */
   public HalfspaceWorkload(Schema schema, int catCol, double[] w, double b) {
     Checks.notNull("schema", schema);
-    Checks.require(catCol >= -1 && catCol < schema.dc(), "categorical column index %d out of range [-1, %d)", catCol, schema.dc());
+    this.split = CategorySplit.of(schema, catCol);
     Checks.notNull("w", w);
     Checks.sameSize("length of w", w.length, "number of numeric columns", schema.dn());
     Checks.require(w.length > 0, "halfspace queries need at least one numeric column");
     Checks.allFinite("w", w);
     Checks.finite("b", b);
-    this.catCol = catCol;
-    this.catColumn = catCol >= 0 ? schema.categorical(catCol) : null;
-    this.catSize = catCol >= 0 ? catColumn.size() : 1;
     this.w = w.clone();
     this.b = b;
   }
 
   public int catColumn() {
-    return catCol;
+    return split.index();
   }
 
   public int catSize() {
-    return catSize;
+    return split.size();
   }
 
   /** The normal vector (over the numeric columns, scaled units). */
@@ -63,7 +58,7 @@ public final class HalfspaceWorkload implements Workload {
 
   @Override
   public int[] catColumnsRead() {
-    return catCol >= 0 ? new int[] {catCol} : new int[0];
+    return split.columnsRead();
   }
 
   @Override
@@ -82,12 +77,12 @@ public final class HalfspaceWorkload implements Workload {
 
   @Override
   public String name() {
-    return (catColumn != null ? catColumn.name() + " x " : "") + "halfspace";
+    return split.namePrefix() + "halfspace";
   }
 
   @Override
   public int size() {
-    return catSize;
+    return split.size();
   }
 
   @Override
@@ -97,13 +92,12 @@ public final class HalfspaceWorkload implements Workload {
 
   @Override
   public void hits(int[] cat, int catOff, float[] num, int numOff, int[] out, int outOff) {
-    out[outOff] = margin(num, numOff) > 0 ? (catCol >= 0 ? cat[catOff + catCol] : 0) : -1;
+    out[outOff] = margin(num, numOff) > 0 ? split.category(cat, catOff) : -1;
   }
 
   @Override
   public String describe(int q) {
-    Checks.inRange("q", q, 0, catSize - 1);
-    return (catColumn != null ? catColumn.name() + "=" + catColumn.categories().get(q) + " AND " : "")
-        + String.format(Locale.ROOT, "<%s, x> > %.4f (scaled)", Arrays.toString(w), b);
+    Checks.inRange("q", q, 0, split.size() - 1);
+    return split.describePrefix(q) + String.format(Locale.ROOT, "<%s, x> > %.4f (scaled)", Arrays.toString(w), b);
   }
 }

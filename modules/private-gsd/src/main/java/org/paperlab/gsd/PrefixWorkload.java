@@ -9,9 +9,7 @@ import org.paperlab.core.Checks;
  * code's {@code Prefix} module draws {@code t} uniformly in {@code [0, 1]}). One level.
  */
 public final class PrefixWorkload implements Workload {
-  private final int catCol;
-  private final Column catColumn;
-  private final int catSize;
+  private final CategorySplit split;
   private final int numCol;
   private final Column numColumn;
   private final float threshold;
@@ -19,23 +17,20 @@ public final class PrefixWorkload implements Workload {
   /** Prefix queries on categorical column {@code catCol} (-1 for none) and numeric column {@code numCol}. */
   public PrefixWorkload(Schema schema, int catCol, int numCol, float threshold) {
     Checks.notNull("schema", schema);
-    Checks.require(catCol >= -1 && catCol < schema.dc(), "categorical column index %d out of range [-1, %d)", catCol, schema.dc());
+    this.split = CategorySplit.of(schema, catCol);
     Checks.require(numCol >= 0 && numCol < schema.dn(), "numeric column index %d out of range [0, %d)", numCol, schema.dn());
     Checks.inClosed("threshold", threshold, 0, 1);
-    this.catCol = catCol;
-    this.catColumn = catCol >= 0 ? schema.categorical(catCol) : null;
-    this.catSize = catCol >= 0 ? catColumn.size() : 1;
     this.numCol = numCol;
     this.numColumn = schema.numeric(numCol);
     this.threshold = threshold;
   }
 
   public int catColumn() {
-    return catCol;
+    return split.index();
   }
 
   public int catSize() {
-    return catSize;
+    return split.size();
   }
 
   public int numColumn() {
@@ -49,7 +44,7 @@ public final class PrefixWorkload implements Workload {
 
   @Override
   public int[] catColumnsRead() {
-    return catCol >= 0 ? new int[] {catCol} : new int[0];
+    return split.columnsRead();
   }
 
   @Override
@@ -64,12 +59,12 @@ public final class PrefixWorkload implements Workload {
 
   @Override
   public String name() {
-    return (catColumn != null ? catColumn.name() + " x " : "") + numColumn.name() + " < " + threshold;
+    return split.namePrefix() + numColumn.name() + " < " + threshold;
   }
 
   @Override
   public int size() {
-    return catSize;
+    return split.size();
   }
 
   @Override
@@ -79,14 +74,13 @@ public final class PrefixWorkload implements Workload {
 
   @Override
   public void hits(int[] cat, int catOff, float[] num, int numOff, int[] out, int outOff) {
-    out[outOff] = num[numOff + numCol] < threshold ? (catCol >= 0 ? cat[catOff + catCol] : 0) : -1;
+    out[outOff] = num[numOff + numCol] < threshold ? split.category(cat, catOff) : -1;
   }
 
   @Override
   public String describe(int q) {
-    Checks.inRange("q", q, 0, catSize - 1);
+    Checks.inRange("q", q, 0, split.size() - 1);
     double t = numColumn.min() + (numColumn.max() - numColumn.min()) * threshold;
-    return (catColumn != null ? catColumn.name() + "=" + catColumn.categories().get(q) + " AND " : "")
-        + numColumn.name() + " < " + RangeWorkload.number(t);
+    return split.describePrefix(q) + numColumn.name() + " < " + RangeWorkload.number(t);
   }
 }

@@ -13,9 +13,7 @@ import org.paperlab.core.Checks;
  */
 public final class RangeWorkload implements Workload {
   private final String family;
-  private final int catCol;
-  private final Column catColumn;
-  private final int catSize;
+  private final CategorySplit split;
   private final int[] numCols;
   private final Column[] numColumns;
   private final int[] resolutions;
@@ -31,11 +29,8 @@ public final class RangeWorkload implements Workload {
     Checks.notNull("family", family);
     Checks.require(numCols.length == 1 || numCols.length == 2, "a range workload needs 1 or 2 numeric columns, got %d", numCols.length);
     Checks.require(resolutions.length >= 1, "a range workload needs at least one resolution");
-    Checks.require(catCol >= -1 && catCol < schema.dc(), "categorical column index %d out of range [-1, %d)", catCol, schema.dc());
+    this.split = CategorySplit.of(schema, catCol);
     this.family = family;
-    this.catCol = catCol;
-    this.catColumn = catCol >= 0 ? schema.categorical(catCol) : null;
-    this.catSize = catCol >= 0 ? catColumn.size() : 1;
     this.numCols = numCols.clone();
     this.numColumns = new Column[numCols.length];
     for (int i = 0; i < numCols.length; i++) {
@@ -49,7 +44,7 @@ public final class RangeWorkload implements Workload {
     for (int l = 0; l < resolutions.length; l++) {
       Checks.inRange("resolution", resolutions[l], 1, 1 << 12);
       levelOffsets[l] = (int) s;
-      long cells = catSize;
+      long cells = split.size();
       for (int i = 0; i < numCols.length; i++) {
         cells *= resolutions[l];
       }
@@ -61,12 +56,12 @@ public final class RangeWorkload implements Workload {
 
   /** Categorical column index, or -1. */
   public int catColumn() {
-    return catCol;
+    return split.index();
   }
 
   /** Category count (1 when there is no categorical column). */
   public int catSize() {
-    return catSize;
+    return split.size();
   }
 
   /** Numeric column indices (1 or 2). */
@@ -97,7 +92,7 @@ public final class RangeWorkload implements Workload {
 
   @Override
   public int[] catColumnsRead() {
-    return catCol >= 0 ? new int[] {catCol} : new int[0];
+    return split.columnsRead();
   }
 
   @Override
@@ -113,9 +108,7 @@ public final class RangeWorkload implements Workload {
   @Override
   public String name() {
     StringBuilder sb = new StringBuilder();
-    if (catColumn != null) {
-      sb.append(catColumn.name()).append(" x ");
-    }
+    sb.append(split.namePrefix());
     for (int i = 0; i < numColumns.length; i++) {
       sb.append(i == 0 ? "" : " x ").append(numColumns[i].name());
     }
@@ -135,7 +128,7 @@ public final class RangeWorkload implements Workload {
 
   @Override
   public void hits(int[] cat, int catOff, float[] num, int numOff, int[] out, int outOff) {
-    int v = catCol >= 0 ? cat[catOff + catCol] : 0;
+    int v = split.category(cat, catOff);
     float x0 = num[numOff + numCols[0]];
     if (numCols.length == 1) {
       for (int l = 0; l < resolutions.length; l++) {
@@ -166,9 +159,7 @@ public final class RangeWorkload implements Workload {
       rest /= r;
     }
     StringBuilder sb = new StringBuilder();
-    if (catColumn != null) {
-      sb.append(catColumn.name()).append('=').append(catColumn.categories().get(rest)).append(" AND ");
-    }
+    sb.append(split.describePrefix(rest));
     for (int i = 0; i < numCols.length; i++) {
       Column c = numColumns[i];
       double lo = c.min() + (c.max() - c.min()) * bins[i] / r;
