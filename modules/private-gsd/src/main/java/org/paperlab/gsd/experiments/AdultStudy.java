@@ -45,16 +45,24 @@ final class AdultStudy {
   private final GsdConfig gsd;
   private final RapConfig rap;
 
-  AdultStudy(RunContext ctx, Table train, Table test, WorkloadSet workloads, double[] epsilons, int seeds,
-      GsdConfig gsd, RapConfig rap) {
+  /**
+   * The study with GSD settings {@code gsd} and the protocol both experiments share: epsilon in
+   * {0.07, 0.23, 0.52, 0.74, 1.0}, 3 seeds, RAP with 500 relaxed rows x 10 samples and 300 Adam
+   * steps; at quick size ({@link RunContext#quick()}) epsilon in {0.07, 1.0}, 1 seed, RAP with 200
+   * rows x 5 samples and 100 steps.
+   */
+  AdultStudy(RunContext ctx, Table train, Table test, WorkloadSet workloads, GsdConfig gsd) {
+    boolean quick = ctx.quick();
     this.ctx = ctx;
     this.train = train;
     this.test = test;
     this.workloads = workloads;
-    this.epsilons = epsilons;
-    this.seeds = seeds;
+    this.epsilons = quick ? new double[] {0.07, 1.0} : new double[] {0.07, 0.23, 0.52, 0.74, 1.0};
+    this.seeds = quick ? 1 : 3;
     this.gsd = gsd;
-    this.rap = rap;
+    this.rap = quick
+        ? RapConfig.defaults().withRows(200).withSamplesPerRow(5).withIterations(100)
+        : RapConfig.defaults().withRows(500).withSamplesPerRow(10).withIterations(300);
   }
 
   /** The metric key's epsilon: {@code eps0.07}, {@code eps1.0}. */

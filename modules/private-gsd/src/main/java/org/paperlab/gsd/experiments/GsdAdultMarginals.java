@@ -5,7 +5,6 @@ import java.util.List;
 import org.paperlab.gsd.AdultData;
 import org.paperlab.gsd.GsdConfig;
 import org.paperlab.gsd.QueryOptions;
-import org.paperlab.gsd.RapConfig;
 import org.paperlab.gsd.Table;
 import org.paperlab.gsd.Workload;
 import org.paperlab.gsd.WorkloadSet;
@@ -58,17 +57,12 @@ public final class GsdAdultMarginals implements Experiment {
     List<Workload> w = new ArrayList<>(Workloads.family(all.schema(), "2way", q));
     w.addAll(Workloads.family(all.schema(), "3way", q));
     WorkloadSet workloads = new WorkloadSet(all.schema(), w);
-    double[] eps = quick ? new double[] {0.07, 1.0} : new double[] {0.07, 0.23, 0.52, 0.74, 1.0};
-    int seeds = quick ? 1 : 3;
     GsdConfig gsd = quick
         ? GsdConfig.defaults().withRows(500).withMaxGenerations(15_000)
         : GsdConfig.defaults().withRows(8000).withMaxGenerations(400_000);
-    RapConfig rap = quick
-        ? RapConfig.defaults().withRows(200).withSamplesPerRow(5).withIterations(100)
-        : RapConfig.defaults().withRows(500).withSamplesPerRow(10).withIterations(300);
     ctx.config("data", "UCI Adult, binned by private-pgm (CC BY 4.0), 48,842 rows split 2/3 : 1/3");
     ctx.config("max_cells", maxCells);
-    new AdultStudy(ctx, split[0], split[1], workloads, eps, seeds, gsd, rap).run();
+    new AdultStudy(ctx, split[0], split[1], workloads, gsd).run();
   }
 
   public static void main(String[] args) {

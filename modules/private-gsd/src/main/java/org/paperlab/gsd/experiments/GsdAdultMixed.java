@@ -5,7 +5,6 @@ import java.util.List;
 import org.paperlab.gsd.AdultData;
 import org.paperlab.gsd.GsdConfig;
 import org.paperlab.gsd.QueryOptions;
-import org.paperlab.gsd.RapConfig;
 import org.paperlab.gsd.Workload;
 import org.paperlab.gsd.WorkloadSet;
 import org.paperlab.gsd.Workloads;
@@ -60,17 +59,12 @@ public final class GsdAdultMixed implements Experiment {
       w.addAll(Workloads.family(data.schema(), f, q));
     }
     WorkloadSet workloads = new WorkloadSet(data.schema(), w);
-    double[] eps = quick ? new double[] {0.07, 1.0} : new double[] {0.07, 0.23, 0.52, 0.74, 1.0};
-    int seeds = quick ? 1 : 3;
     GsdConfig gsd = quick
         ? GsdConfig.defaults().withRows(500).withMaxGenerations(10_000)
         : GsdConfig.defaults().withRows(2000).withMaxGenerations(300_000);
-    RapConfig rap = quick
-        ? RapConfig.defaults().withRows(200).withSamplesPerRow(5).withIterations(100)
-        : RapConfig.defaults().withRows(500).withSamplesPerRow(10).withIterations(300);
     ctx.config("data", "UCI Adult raw train/test of dp-data (CC BY 4.0); domain from both splits");
     ctx.config("query_options", q);
-    new AdultStudy(ctx, data.train(), data.test(), workloads, eps, seeds, gsd, rap).run();
+    new AdultStudy(ctx, data.train(), data.test(), workloads, gsd).run();
   }
 
   public static void main(String[] args) {
