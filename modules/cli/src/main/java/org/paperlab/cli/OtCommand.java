@@ -1,14 +1,7 @@
 package org.paperlab.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -136,7 +129,7 @@ final class OtCommand implements Runnable {
       NumericCsv.Matrix xm = NumericCsv.read(x);
       NumericCsv.Matrix ym = NumericCsv.read(y);
       if (ym.d() != xm.d()) {
-        throw new DataFormatException(y, dataLines(y)[0], Math.min(xm.d(), ym.d()) + 1,
+        throw new DataFormatException(y, ym.lines()[0], Math.min(xm.d(), ym.d()) + 1,
             "has " + ym.d() + " columns but " + x + " has " + xm.d() + " (points need the same dimension)");
       }
       double[] wa = a == null ? null : weights(a, xm.n(), x, cfg.balanced());
@@ -208,7 +201,7 @@ final class OtCommand implements Runnable {
     /** One positive weight per row; located errors. */
     static double[] weights(Path file, int expected, Path points, boolean balanced) {
       NumericCsv.Matrix m = NumericCsv.read(file);
-      int[] lines = dataLines(file);
+      long[] lines = m.lines();
       if (m.d() != 1) {
         throw new DataFormatException(file, lines[0], 2, "a weights file has one column, found " + m.d());
       }
@@ -225,49 +218,6 @@ final class OtCommand implements Runnable {
         }
       }
       return w;
-    }
-
-    /** 1-based line numbers of the data rows (after the optional header, skipping blank lines). */
-    static int[] dataLines(Path file) {
-      List<Integer> out = new ArrayList<>();
-      try {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        boolean first = true;
-        for (int i = 0; i < lines.size(); i++) {
-          String line = lines.get(i);
-          if (i == 0 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-            line = line.substring(1);
-          }
-          if (line.isBlank()) {
-            continue;
-          }
-          if (first) {
-            first = false;
-            String f = line.split(",", -1)[0].trim();
-            if (!isNumber(f)) {
-              continue; // header
-            }
-          }
-          out.add(i + 1);
-        }
-      } catch (NoSuchFileException e) {
-        throw new DataFormatException(file, 0, 0, "file not found");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-      }
-      if (out.isEmpty()) {
-        out.add(0);
-      }
-      return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean isNumber(String s) {
-      try {
-        Double.parseDouble(s);
-        return !s.isEmpty();
-      } catch (NumberFormatException e) {
-        return false;
-      }
     }
 
     private static void writePlan(Path file, SinkhornResult r) {

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.paperlab.core.Checks;
 import org.paperlab.core.io.DataFormatException;
+import org.paperlab.core.io.TextLines;
 import org.paperlab.lab.AtomicFiles;
 
 /**
@@ -165,16 +166,10 @@ public final class TableCsv {
       try {
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(in0, 1 << 16) : in0;
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        TextLines text = new TextLines(r);
         String line;
-        long lineNo = 0;
-        while ((line = r.readLine()) != null) {
-          lineNo++;
-          if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-            line = line.substring(1);
-          }
-          if (line.isBlank()) {
-            continue;
-          }
+        while ((line = text.next()) != null) {
+          long lineNo = text.lineNumber();
           String[] fields = split(line, file, lineNo);
           if (header == null) {
             header = new ArrayList<>();

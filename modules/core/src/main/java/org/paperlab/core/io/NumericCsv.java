@@ -23,8 +23,15 @@ import org.paperlab.core.Checks;
 public final class NumericCsv {
   private NumericCsv() {}
 
-  /** The parsed matrix with its column names (generated {@code c1..cd} when there is no header). */
-  public record Matrix(List<String> columns, double[][] rows) {
+  /**
+   * The parsed matrix.
+   *
+   * @param columns the column names (generated {@code c1..cd} when there is no header)
+   * @param rows the data rows
+   * @param lines the 1-based line in the file of every data row (to locate problems found after
+   *     parsing, such as a wrong number of rows)
+   */
+  public record Matrix(List<String> columns, double[][] rows, long[] lines) {
     public int n() {
       return rows.length;
     }
@@ -48,18 +55,13 @@ public final class NumericCsv {
     Checks.notNull("file", file);
     List<String> header = null;
     List<double[]> rows = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
     int width = -1;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      TextLines text = new TextLines(r);
       String line;
-      long lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = text.next()) != null) {
+        long lineNo = text.lineNumber();
         String[] fields = line.split(",", -1);
         if (header == null && rows.isEmpty() && !isNumber(fields[0].trim())) {
           header = new ArrayList<>();
@@ -94,6 +96,7 @@ public final class NumericCsv {
           row[c] = v;
         }
         rows.add(row);
+        lines.add(lineNo);
       }
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file, 0, 0, "file not found");
@@ -109,7 +112,7 @@ public final class NumericCsv {
         header.add("c" + (c + 1));
       }
     }
-    return new Matrix(List.copyOf(header), rows.toArray(new double[0][]));
+    return new Matrix(List.copyOf(header), rows.toArray(new double[0][]), lines.stream().mapToLong(Long::longValue).toArray());
   }
 
   private static boolean isNumber(String s) {

@@ -1,2 +1,6 @@
-/** Input files: a numeric CSV reader and {@link org.paperlab.core.io.DataFormatException}, which locates a problem by file, line and column. */
+/**
+ * Input files: a numeric CSV reader, the line reading every CSV reader shares
+ * ({@link org.paperlab.core.io.TextLines}), and {@link org.paperlab.core.io.DataFormatException},
+ * which locates a problem by file, line and column.
+ */
 package org.paperlab.core.io;
