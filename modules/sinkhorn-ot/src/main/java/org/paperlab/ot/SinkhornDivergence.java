@@ -94,15 +94,7 @@ public final class SinkhornDivergence {
     double[] ys = y.pointsRef();
     if (cost == StandardCost.SQEUCLIDEAN) {
       // 2 (r_i x_i - sum_j P_ij y_j)
-      double[] py = p.applyRight(ys, d);
-      double[] r = p.rowSums();
-      double[] out = new double[n * d];
-      for (int i = 0; i < n; i++) {
-        for (int q = 0; q < d; q++) {
-          out[i * d + q] = 2 * scale * (r[i] * xs[i * d + q] - py[i * d + q]);
-        }
-      }
-      return out;
+      return sqEuclidean(p.rowSums(), xs, p.applyRight(ys, d), n, d, scale);
     }
     double[] out = new double[n * d];
     double[] row = new double[m];
@@ -124,15 +116,7 @@ public final class SinkhornDivergence {
     double[] ys = y.pointsRef();
     if (cost == StandardCost.SQEUCLIDEAN) {
       // 2 (c_j y_j - sum_i P_ij x_i)
-      double[] px = p.applyLeft(xs, d);
-      double[] cs = p.colSums();
-      double[] out = new double[m * d];
-      for (int j = 0; j < m; j++) {
-        for (int q = 0; q < d; q++) {
-          out[j * d + q] = 2 * (cs[j] * ys[j * d + q] - px[j * d + q]);
-        }
-      }
-      return out;
+      return sqEuclidean(p.colSums(), ys, p.applyLeft(xs, d), m, d, 1.0);
     }
     double[] out = new double[m * d];
     double[] row = new double[m];
@@ -140,6 +124,21 @@ public final class SinkhornDivergence {
       p.row(i, row);
       for (int j = 0; j < m; j++) {
         cost.addGradientX(ys, j * d, xs, i * d, d, row[j], out, j * d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The squared-Euclidean case of both gradients: {@code out_k = 2 scale (w_k z_k - t_k)} for
+   * {@code count} points {@code z} ({@code count x d}) with plan marginal {@code w} and transported
+   * points {@code t} (the plan applied to the other cloud).
+   */
+  private static double[] sqEuclidean(double[] w, double[] z, double[] t, int count, int d, double scale) {
+    double[] out = new double[count * d];
+    for (int k = 0; k < count; k++) {
+      for (int q = 0; q < d; q++) {
+        out[k * d + q] = 2 * scale * (w[k] * z[k * d + q] - t[k * d + q]);
       }
     }
     return out;
