@@ -628,15 +628,28 @@ final class SinkhornEngine {
 
   /** {@code sum_ij P_ij C_ij} of the kernel-domain plan. */
   double kernelTransportCost() {
+    return sumRows((i, w) -> {
+      double row = single
+          ? k.dot3(kf, i * m, v, cost.rowF(i, w.cF), cost.off(i), m)
+          : k.dot3(kd, i * m, v, cost.rowD(i, w.cD), cost.off(i), m);
+      return u[i] * row;
+    });
+  }
+
+  /** One row's term of {@link #sumRows}, computed with the scratch {@code w} of its row block. */
+  @FunctionalInterface
+  private interface RowTerm {
+    double of(int i, Work w);
+  }
+
+  /** {@code sum_i term(i)} over all rows: row blocks in parallel, their sums added in block order. */
+  private double sumRows(RowTerm term) {
     double[] part = new double[blocks];
     Parallel.run(cfg.threads(), n, (blk, lo, hi) -> {
       Work w = work[blk];
       double s = 0;
       for (int i = lo; i < hi; i++) {
-        double row = single
-            ? k.dot3(kf, i * m, v, cost.rowF(i, w.cF), cost.off(i), m)
-            : k.dot3(kd, i * m, v, cost.rowD(i, w.cD), cost.off(i), m);
-        s += u[i] * row;
+        s += term.of(i, w);
       }
       part[blk] = s;
     });
@@ -766,23 +779,12 @@ final class SinkhornEngine {
     for (int j = 0; j < m; j++) {
       h[j] = logB[j] + gt[j] * inv;
     }
-    double[] part = new double[blocks];
-    Parallel.run(cfg.threads(), n, (blk, lo, hi) -> {
-      Work w = work[blk];
-      double s = 0;
-      for (int i = lo; i < hi; i++) {
-        double row = single
-            ? k.expCostSum(cost.rowF(i, w.cF), cost.off(i), ft[i], h, inv, m)
-            : k.expCostSum(cost.rowD(i, w.cD), cost.off(i), ft[i], h, inv, m);
-        s += a[i] * row;
-      }
-      part[blk] = s;
+    return sumRows((i, w) -> {
+      double row = single
+          ? k.expCostSum(cost.rowF(i, w.cF), cost.off(i), ft[i], h, inv, m)
+          : k.expCostSum(cost.rowD(i, w.cD), cost.off(i), ft[i], h, inv, m);
+      return a[i] * row;
     });
-    double s = 0;
-    for (double p : part) {
-      s += p;
-    }
-    return s;
   }
 
   // ======================================================================================
