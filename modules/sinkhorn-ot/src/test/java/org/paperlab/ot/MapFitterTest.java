@@ -5,27 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class MapFitterTest {
+  /** {@code N((mx, my), s^2 I)}. */
   static Sampler gaussian(double mx, double my, double s) {
-    return new Sampler() {
-      @Override
-      public int dimension() {
-        return 2;
-      }
-
-      @Override
-      public double[] sample(int n, RandomGenerator rng) {
-        double[] out = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-          out[2 * i] = mx + s * rng.nextGaussian();
-          out[2 * i + 1] = my + s * rng.nextGaussian();
-        }
-        return out;
-      }
-    };
+    return Sampler.gaussian(new double[] {mx, my}, new double[] {s, 0, 0, s});
   }
 
   /**

@@ -192,7 +192,7 @@ public final class OtGaussianMap implements Experiment {
           l[i * d + j] = root.getEntry(i, j);
         }
       }
-      return Shapes.gaussian(mean, l);
+      return Sampler.gaussian(mean, l);
     }
   }
 

@@ -146,22 +146,13 @@ public final class OtMongeGap2d implements Experiment {
       s.setLineWidth(0.8f);
       s.setShowInLegend(false);
     }
-    double[][] x = split(xs, n);
-    double[][] y = split(ys, n);
-    double[][] z = split(tx, n);
+    double[][] x = Shapes.coordinates(xs, n);
+    double[][] y = Shapes.coordinates(ys, n);
+    double[][] z = Shapes.coordinates(tx, n);
     c.points("source x", x[0], x[1]);
     c.points("target y", y[0], y[1]);
     c.points("T(x)", z[0], z[1]);
     ctx.save(c, file + ".png");
-  }
-
-  private static double[][] split(double[] v, int n) {
-    double[][] out = new double[2][n];
-    for (int i = 0; i < n; i++) {
-      out[0][i] = v[2 * i];
-      out[1][i] = v[2 * i + 1];
-    }
-    return out;
   }
 
   public static void main(String[] args) {

@@ -182,23 +182,14 @@ public final class OtSinkhorn implements Experiment {
         }
       }
     }
-    double[][] xsplit = split(xs, n);
-    double[][] ysplit = split(ys, n);
+    double[][] xsplit = Shapes.coordinates(xs, n);
+    double[][] ysplit = Shapes.coordinates(ys, n);
     c.points("source", xsplit[0], xsplit[1]);
     c.points("target", ysplit[0], ysplit[1]);
     ctx.save(c, "plan.png");
     ctx.save(t, "plan.csv");
     ctx.metric("plan_cost", r.cost());
     ctx.metric("plan_epsilon", r.epsilon());
-  }
-
-  private static double[][] split(double[] xy, int n) {
-    double[][] out = new double[2][n];
-    for (int i = 0; i < n; i++) {
-      out[0][i] = xy[2 * i];
-      out[1][i] = xy[2 * i + 1];
-    }
-    return out;
   }
 
   private static void lazy(RunContext ctx, boolean quick) {

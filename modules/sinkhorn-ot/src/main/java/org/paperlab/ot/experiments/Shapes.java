@@ -4,8 +4,9 @@ import java.util.random.RandomGenerator;
 import org.paperlab.ot.Sampler;
 
 /**
- * Synthetic 2-D and Gaussian distributions of the experiments (all sampled from seeded
- * generators).
+ * Synthetic 2-D distributions of the experiments (all sampled from seeded generators; Gaussians
+ * {@code N(mean, L L^T)} are {@link Sampler#gaussian}), and the coordinates of 2-D points for
+ * scatter charts.
  *
  * <ul>
  *   <li>two moons (the construction of scikit-learn's {@code make_moons}: upper arc
@@ -13,7 +14,6 @@ import org.paperlab.ot.Sampler;
  *       Gaussian noise 0.05), centred, rotated by an angle;
  *   <li>the 2-D S-curve: {@code t ~ U[-3 pi/2, 3 pi/2]}, {@code (sin t, sign(t)(cos t - 1))}
  *       (the first and last coordinates of scikit-learn's {@code make_s_curve}), noise 0.05;
- *   <li>Gaussians {@code N(mean, L L^T)} from a Cholesky-like factor.
  * </ul>
  */
 final class Shapes {
@@ -72,42 +72,22 @@ final class Shapes {
     };
   }
 
-  /** {@code N(mean, L L^T)} for a row-major {@code d x d} factor {@code l}. */
-  static Sampler gaussian(double[] mean, double[] l) {
-    int d = mean.length;
-    return new Sampler() {
-      @Override
-      public int dimension() {
-        return d;
-      }
-
-      @Override
-      public double[] sample(int n, RandomGenerator rng) {
-        double[] out = new double[n * d];
-        double[] z = new double[d];
-        for (int i = 0; i < n; i++) {
-          for (int k = 0; k < d; k++) {
-            z[k] = rng.nextGaussian();
-          }
-          for (int r = 0; r < d; r++) {
-            double s = mean[r];
-            for (int k = 0; k < d; k++) {
-              s += l[r * d + k] * z[k];
-            }
-            out[i * d + r] = s;
-          }
-        }
-        return out;
-      }
-    };
-  }
-
   /** {@code n} points of a 2-D Gaussian blob {@code N(center, s^2 I)}. */
   static double[] blob(int n, double cx, double cy, double s, RandomGenerator rng) {
     double[] out = new double[2 * n];
     for (int i = 0; i < n; i++) {
       out[2 * i] = cx + s * rng.nextGaussian();
       out[2 * i + 1] = cy + s * rng.nextGaussian();
+    }
+    return out;
+  }
+
+  /** The x and the y coordinates of {@code n} row-major 2-D points, for scatter charts. */
+  static double[][] coordinates(double[] xy, int n) {
+    double[][] out = new double[2][n];
+    for (int i = 0; i < n; i++) {
+      out[0][i] = xy[2 * i];
+      out[1][i] = xy[2 * i + 1];
     }
     return out;
   }
