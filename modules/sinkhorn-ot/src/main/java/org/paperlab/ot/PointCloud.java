@@ -51,14 +51,24 @@ public record PointCloud(double[] points, int n, int d, double[] weights) {
 
   /** Uniform weights over the rows of a Java matrix. */
   public static PointCloud of(double[][] rows) {
-    Checks.require(rows != null && rows.length > 0, "points must have at least one row");
+    double[] flat = flatten(rows, "points", "row");
+    return new PointCloud(flat, rows.length, rows[0].length, null);
+  }
+
+  /**
+   * Row-major copy of a Java matrix whose rows all have the same length; {@code name} names the
+   * matrix in the error for no rows, {@code rowName} its rows in the error for a row of another
+   * length.
+   */
+  static double[] flatten(double[][] rows, String name, String rowName) {
+    Checks.require(rows != null && rows.length > 0, "%s must have at least one row", name);
     int d = rows[0].length;
     double[] flat = new double[rows.length * d];
     for (int i = 0; i < rows.length; i++) {
-      Checks.require(rows[i].length == d, "row %d has %d columns, row 0 has %d", i, rows[i].length, d);
+      Checks.require(rows[i].length == d, "%s %d has %d columns, row 0 has %d", rowName, i, rows[i].length, d);
       System.arraycopy(rows[i], 0, flat, i * d, d);
     }
-    return new PointCloud(flat, rows.length, d, null);
+    return flat;
   }
 
   /** Uniform weights over the rows of an {@code n x d} matrix. */

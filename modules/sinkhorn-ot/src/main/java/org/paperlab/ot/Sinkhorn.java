@@ -105,14 +105,8 @@ public final class Sinkhorn {
 
   /** OT for a cost matrix given as rows. */
   public static SinkhornResult solve(SinkhornConfig config, double[] a, double[] b, double[][] cost) {
-    Checks.require(cost != null && cost.length > 0, "cost must have at least one row");
-    int m = cost[0].length;
-    double[] flat = new double[cost.length * m];
-    for (int i = 0; i < cost.length; i++) {
-      Checks.require(cost[i].length == m, "cost row %d has %d columns, row 0 has %d", i, cost[i].length, m);
-      System.arraycopy(cost[i], 0, flat, i * m, m);
-    }
-    return solve(config, a, b, flat, cost.length, m);
+    double[] flat = PointCloud.flatten(cost, "cost", "cost row");
+    return solve(config, a, b, flat, cost.length, cost[0].length);
   }
 
   /** OT for ND4J inputs: weight vectors {@code a} (n), {@code b} (m) and an {@code n x m} cost. */
