@@ -110,10 +110,20 @@ public final class HarveyLowerBound implements StochasticProblem {
    * when only {@code h_0} attains it. O(d).
    */
   public int oracleIndex(double[] x) {
+    return oracleIndex(x, d);
+  }
+
+  /**
+   * {@link #oracleIndex(double[])} for an {@code x} that is zero beyond its first {@code s}
+   * coordinates, in O(s): {@code h_1..h_s} are scanned with prefix sums, and every {@code h_i} with
+   * {@code i > s} gives the full prefix sum, first attained at {@code i = s+1} ({@code d+1} when
+   * {@code s = d}).
+   */
+  private int oracleIndex(double[] x, int s) {
     double best = Double.NEGATIVE_INFINITY;
     int idx = -1;
     double p = 0;
-    for (int j = 0; j < d; j++) {
+    for (int j = 0; j < s; j++) {
       double v = p - B * x[j];
       if (v > best) {
         best = v;
@@ -123,7 +133,7 @@ public final class HarveyLowerBound implements StochasticProblem {
     }
     if (p > best) {
       best = p;
-      idx = d + 1;
+      idx = s < d ? s + 1 : d + 1;
     }
     return best >= 0 ? idx : 0;
   }
@@ -357,24 +367,7 @@ public final class HarveyLowerBound implements StochasticProblem {
     void explicitStep(double eta) {
       explicitSteps++;
       rebase();
-      double best = Double.NEGATIVE_INFINITY;
-      int idx = -1;
-      double p = 0;
-      for (int j = 0; j < s; j++) {
-        double v = p - B * y[j];
-        if (v > best) {
-          best = v;
-          idx = j + 1;
-        }
-        p += a[j] * y[j];
-      }
-      if (p > best) { // i = s+1 (or d+1 when s = d): x is zero beyond the support
-        best = p;
-        idx = s < d ? s + 1 : d + 1;
-      }
-      if (best < 0) {
-        idx = 0;
-      }
+      int idx = oracleIndex(y, s); // y is zero beyond the support
       if (idx > 0) {
         int upto = Math.min(idx - 1, s);
         for (int j = 0; j < upto; j++) {
