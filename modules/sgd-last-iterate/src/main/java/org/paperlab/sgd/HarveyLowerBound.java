@@ -74,18 +74,8 @@ public final class HarveyLowerBound implements StochasticProblem {
   }
 
   @Override
-  public double[] initialPoint() {
-    return new double[d];
-  }
-
-  @Override
   public Domain domain() {
     return new Domain.L2Ball(1.0);
-  }
-
-  @Override
-  public Regularizer regularizer() {
-    return new Regularizer.None();
   }
 
   /** {@code a_j} for 1-based j. */

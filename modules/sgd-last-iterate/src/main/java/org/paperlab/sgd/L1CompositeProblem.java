@@ -54,11 +54,6 @@ public final class L1CompositeProblem implements StochasticProblem {
   }
 
   @Override
-  public double[] initialPoint() {
-    return new double[d];
-  }
-
-  @Override
   public Domain domain() {
     return new Domain.RealSpace();
   }

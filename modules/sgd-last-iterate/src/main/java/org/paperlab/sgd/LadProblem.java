@@ -53,18 +53,8 @@ public final class LadProblem implements StochasticProblem {
   }
 
   @Override
-  public double[] initialPoint() {
-    return new double[d];
-  }
-
-  @Override
   public Domain domain() {
     return radius == Double.POSITIVE_INFINITY ? new Domain.RealSpace() : new Domain.L2Ball(radius);
-  }
-
-  @Override
-  public Regularizer regularizer() {
-    return new Regularizer.None();
   }
 
   /** The minimizer {@code x*} (a copy). */

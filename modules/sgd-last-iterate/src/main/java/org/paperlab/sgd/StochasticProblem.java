@@ -19,14 +19,21 @@ public interface StochasticProblem {
   /** The dimension d. */
   int dimension();
 
-  /** A fresh copy of the starting point {@code x_1} (inside the domain). */
-  double[] initialPoint();
+  /**
+   * A fresh copy of the starting point {@code x_1} (inside the domain); by default the origin,
+   * {@code x_1 = 0}, so a problem whose domain excludes 0 must override it.
+   */
+  default double[] initialPoint() {
+    return new double[dimension()];
+  }
 
   /** The feasible set X. */
   Domain domain();
 
-  /** The composite part h of F (None for plain stochastic subgradient descent). */
-  Regularizer regularizer();
+  /** The composite part h of F; by default None (plain stochastic subgradient descent). */
+  default Regularizer regularizer() {
+    return new Regularizer.None();
+  }
 
   /** Writes a stochastic subgradient of f at {@code x} into {@code out} (length d). */
   void gradient(double[] x, SplittableRandom rng, double[] out);
