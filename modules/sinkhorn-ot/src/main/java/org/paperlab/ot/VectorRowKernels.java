@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link RowKernels} on the JDK's incubating Vector API: the widest double vectors of the CPU
- * (8 lanes with AVX-512), float rows loaded at half width and widened to double, and SIMD
- * {@code exp}. Loaded reflectively by {@link RowKernels#best()} only when the JVM runs with
+ * (8 lanes with AVX-512), float rows loaded at half width and widened to double, and the
+ * SIMD {@code exp} of {@link VectorExp} (the same bits on every run, unlike the API's own).
+ * Loaded reflectively by {@link RowKernels#best()} only when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}.
  */
 final class VectorRowKernels implements RowKernels {
@@ -247,108 +248,64 @@ final class VectorRowKernels implements RowKernels {
   @Override
   public void expInto(float[] c, int co, double base, double[] h, double inv, float[] out, int oo, int m) {
     double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector x = loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      DoubleVector ex = x.lanewise(VectorOperators.EXP);
-      // flush what would be a subnormal float to 0: subnormals cost ~100x per operation
-      storeF(ex.blend(0.0, ex.lt(FLOAT_MIN_NORMAL)), out, oo + j);
-    }
-    for (; j < m; j++) {
-      out[oo + j] = ScalarRowKernels.flushF(Math.exp(h[j] + b - c[co + j] * inv));
+    double[] w = scratch();
+    for (int j0 = 0; j0 < m; j0 += CHUNK) {
+      int len = Math.min(CHUNK, m - j0);
+      exponents(c, co + j0, b, h, j0, inv, w, len);
+      VectorExp.expInPlace(w, 0, len);
+      int i = 0;
+      for (; i + L <= len; i += L) {
+        DoubleVector ex = DoubleVector.fromArray(D, w, i);
+        // flush what would be a subnormal float to 0: subnormals cost ~100x per operation
+        storeF(ex.blend(0.0, ex.lt(FLOAT_MIN_NORMAL)), out, oo + j0 + i);
+      }
+      for (; i < len; i++) {
+        out[oo + j0 + i] = ScalarRowKernels.flushF(w[i]);
+      }
     }
   }
 
   @Override
   public void expInto(double[] c, int co, double base, double[] h, double inv, double[] out, int oo, int m) {
     double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector x = DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      DoubleVector ex = x.lanewise(VectorOperators.EXP);
-      ex.blend(0.0, ex.lt(Double.MIN_NORMAL)).intoArray(out, oo + j);
-    }
-    for (; j < m; j++) {
-      out[oo + j] = ScalarRowKernels.flushD(Math.exp(h[j] + b - c[co + j] * inv));
+    double[] w = scratch();
+    for (int j0 = 0; j0 < m; j0 += CHUNK) {
+      int len = Math.min(CHUNK, m - j0);
+      exponents(c, co + j0, b, h, j0, inv, w, len);
+      VectorExp.expInPlace(w, 0, len);
+      int i = 0;
+      for (; i + L <= len; i += L) {
+        DoubleVector ex = DoubleVector.fromArray(D, w, i);
+        ex.blend(0.0, ex.lt(Double.MIN_NORMAL)).intoArray(out, oo + j0 + i);
+      }
+      for (; i < len; i++) {
+        out[oo + j0 + i] = ScalarRowKernels.flushD(w[i]);
+      }
     }
   }
 
   @Override
   public double logScalingUpdate(double[] t, double[] l, double omega, double lambda, double[] shift,
       double shiftScale, double[] base, double[] out, int m) {
-    DoubleVector om = DoubleVector.broadcast(D, omega);
-    DoubleVector om1 = DoubleVector.broadcast(D, 1 - omega);
-    DoubleVector nl = DoubleVector.broadcast(D, -lambda);
-    DoubleVector ns = DoubleVector.broadcast(D, -shiftScale);
-    DoubleVector mx = DoubleVector.zero(D);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector lhat = DoubleVector.fromArray(D, t, j).lanewise(VectorOperators.LOG).mul(nl)
-          .add(DoubleVector.fromArray(D, shift, j).mul(ns));
-      DoubleVector ln = DoubleVector.fromArray(D, l, j).mul(om1).add(lhat.mul(om));
-      ln.intoArray(l, j);
-      ln.lanewise(VectorOperators.EXP).mul(DoubleVector.fromArray(D, base, j)).intoArray(out, j);
-      mx = mx.max(ln.abs());
-    }
-    double r = mx.reduceLanes(VectorOperators.MAX);
-    for (; j < m; j++) {
-      double lhat = -lambda * Math.log(t[j]) - shiftScale * shift[j];
-      double ln = (1 - omega) * l[j] + omega * lhat;
-      l[j] = ln;
-      out[j] = base[j] * Math.exp(ln);
-      r = Math.max(r, Math.abs(ln));
-    }
-    return r;
+    // O(m) per iteration, next to the O(n m) sweeps: the scalar loop's Math.log and Math.exp give
+    // the same bits on every JIT tier, the Vector API's LOG and EXP do not (see VectorExp)
+    return ScalarRowKernels.INSTANCE.logScalingUpdate(t, l, omega, lambda, shift, shiftScale, base, out, m);
   }
 
   // ---- log domain ----------------------------------------------------------------------
 
   @Override
   public double expIntoSum(float[] c, int co, double base, double[] h, double inv, double[] e, int m) {
-    double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
-    DoubleVector acc = DoubleVector.zero(D);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector x = loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      DoubleVector ex = x.lanewise(VectorOperators.EXP);
-      ex.intoArray(e, j);
-      acc = acc.add(ex);
-    }
-    double s = acc.reduceLanes(VectorOperators.ADD);
-    for (; j < m; j++) {
-      double v = Math.exp(h[j] + b - c[co + j] * inv);
-      e[j] = v;
-      s += v;
-    }
-    return s;
+    exponents(c, co, base * inv, h, 0, inv, e, m);
+    VectorExp.expInPlace(e, 0, m);
+    return sum(e, m);
   }
 
   @Override
   public double expIntoSum(double[] c, int co, double base, double[] h, double inv, double[] e, int m) {
-    double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
-    DoubleVector acc = DoubleVector.zero(D);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector x = DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      DoubleVector ex = x.lanewise(VectorOperators.EXP);
-      ex.intoArray(e, j);
-      acc = acc.add(ex);
-    }
-    double s = acc.reduceLanes(VectorOperators.ADD);
-    for (; j < m; j++) {
-      double v = Math.exp(h[j] + b - c[co + j] * inv);
-      e[j] = v;
-      s += v;
-    }
-    return s;
+    exponents(c, co, base * inv, h, 0, inv, e, m);
+    VectorExp.expInPlace(e, 0, m);
+    return sum(e, m);
   }
 
   @Override
@@ -433,71 +390,79 @@ final class VectorRowKernels implements RowKernels {
   @Override
   public void expAccumulate(float[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
     double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector x = loadF(c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      x.lanewise(VectorOperators.EXP).add(DoubleVector.fromArray(D, acc, j)).intoArray(acc, j);
-    }
-    for (; j < m; j++) {
-      acc[j] += Math.exp(h[j] + b - c[co + j] * inv);
+    double[] w = scratch();
+    for (int j0 = 0; j0 < m; j0 += CHUNK) {
+      int len = Math.min(CHUNK, m - j0);
+      exponents(c, co + j0, b, h, j0, inv, w, len);
+      VectorExp.expInPlace(w, 0, len);
+      int i = 0;
+      for (; i + L <= len; i += L) {
+        DoubleVector.fromArray(D, w, i).add(DoubleVector.fromArray(D, acc, j0 + i)).intoArray(acc, j0 + i);
+      }
+      for (; i < len; i++) {
+        acc[j0 + i] += w[i];
+      }
     }
   }
 
   @Override
   public void expAccumulate(double[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
     double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector x = DoubleVector.fromArray(D, c, co + j).fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      x.lanewise(VectorOperators.EXP).add(DoubleVector.fromArray(D, acc, j)).intoArray(acc, j);
-    }
-    for (; j < m; j++) {
-      acc[j] += Math.exp(h[j] + b - c[co + j] * inv);
+    double[] w = scratch();
+    for (int j0 = 0; j0 < m; j0 += CHUNK) {
+      int len = Math.min(CHUNK, m - j0);
+      exponents(c, co + j0, b, h, j0, inv, w, len);
+      VectorExp.expInPlace(w, 0, len);
+      int i = 0;
+      for (; i + L <= len; i += L) {
+        DoubleVector.fromArray(D, w, i).add(DoubleVector.fromArray(D, acc, j0 + i)).intoArray(acc, j0 + i);
+      }
+      for (; i < len; i++) {
+        acc[j0 + i] += w[i];
+      }
     }
   }
 
   @Override
   public double expCostSum(float[] c, int co, double base, double[] h, double inv, int m) {
     double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    double[] w = scratch();
     DoubleVector acc = DoubleVector.zero(D);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector cv = loadF(c, co + j);
-      DoubleVector x = cv.fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      acc = x.lanewise(VectorOperators.EXP).fma(cv, acc);
+    double tail = 0;
+    for (int j0 = 0; j0 < m; j0 += CHUNK) {
+      int len = Math.min(CHUNK, m - j0);
+      exponents(c, co + j0, b, h, j0, inv, w, len);
+      VectorExp.expInPlace(w, 0, len);
+      int i = 0;
+      for (; i + L <= len; i += L) {
+        acc = DoubleVector.fromArray(D, w, i).fma(loadF(c, co + j0 + i), acc);
+      }
+      for (; i < len; i++) {
+        tail = Math.fma(w[i], c[co + j0 + i], tail);
+      }
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
-    for (; j < m; j++) {
-      double cj = c[co + j];
-      s += Math.exp(h[j] + b - cj * inv) * cj;
-    }
-    return s;
+    return acc.reduceLanes(VectorOperators.ADD) + tail;
   }
 
   @Override
   public double expCostSum(double[] c, int co, double base, double[] h, double inv, int m) {
     double b = base * inv;
-    DoubleVector bv = DoubleVector.broadcast(D, b);
-    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    double[] w = scratch();
     DoubleVector acc = DoubleVector.zero(D);
-    int j = 0;
-    for (; j + L <= m; j += L) {
-      DoubleVector cv = DoubleVector.fromArray(D, c, co + j);
-      DoubleVector x = cv.fma(ni, DoubleVector.fromArray(D, h, j).add(bv));
-      acc = x.lanewise(VectorOperators.EXP).fma(cv, acc);
+    double tail = 0;
+    for (int j0 = 0; j0 < m; j0 += CHUNK) {
+      int len = Math.min(CHUNK, m - j0);
+      exponents(c, co + j0, b, h, j0, inv, w, len);
+      VectorExp.expInPlace(w, 0, len);
+      int i = 0;
+      for (; i + L <= len; i += L) {
+        acc = DoubleVector.fromArray(D, w, i).fma(DoubleVector.fromArray(D, c, co + j0 + i), acc);
+      }
+      for (; i < len; i++) {
+        tail = Math.fma(w[i], c[co + j0 + i], tail);
+      }
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
-    for (; j < m; j++) {
-      double cj = c[co + j];
-      s += Math.exp(h[j] + b - cj * inv) * cj;
-    }
-    return s;
+    return acc.reduceLanes(VectorOperators.ADD) + tail;
   }
 
   @Override
@@ -666,5 +631,56 @@ final class VectorRowKernels implements RowKernels {
       s += cost == StandardCost.L1 ? Math.abs(t) : t * t;
     }
     return cost == StandardCost.EUCLIDEAN ? Math.sqrt(s) : s;
+  }
+
+  // ---- exponentials ----------------------------------------------------------------------
+
+  /** Elements per pass of the exp kernels: the scratch chunk stays in the L1 cache. */
+  private static final int CHUNK = 1024;
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[CHUNK]);
+
+  /** This thread's exponent chunk (overwritten before every read). */
+  private static double[] scratch() {
+    return SCRATCH.get();
+  }
+
+  /** {@code w[i] = h[ho + i] + b - c[co + i] inv} for {@code i < len} (one rounding: an FMA). */
+  private static void exponents(float[] c, int co, double b, double[] h, int ho, double inv, double[] w, int len) {
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      loadF(c, co + i).fma(ni, DoubleVector.fromArray(D, h, ho + i).add(bv)).intoArray(w, i);
+    }
+    for (; i < len; i++) {
+      w[i] = Math.fma(c[co + i], -inv, h[ho + i] + b);
+    }
+  }
+
+  /** {@link #exponents(float[], int, double, double[], int, double, double[], int)} for a double row. */
+  private static void exponents(double[] c, int co, double b, double[] h, int ho, double inv, double[] w, int len) {
+    DoubleVector bv = DoubleVector.broadcast(D, b);
+    DoubleVector ni = DoubleVector.broadcast(D, -inv);
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      DoubleVector.fromArray(D, c, co + i).fma(ni, DoubleVector.fromArray(D, h, ho + i).add(bv)).intoArray(w, i);
+    }
+    for (; i < len; i++) {
+      w[i] = Math.fma(c[co + i], -inv, h[ho + i] + b);
+    }
+  }
+
+  /** {@code sum(a[0, len))}: lane sums, then the lanes in order, then the tail. */
+  private static double sum(double[] a, int len) {
+    DoubleVector acc = DoubleVector.zero(D);
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      acc = acc.add(DoubleVector.fromArray(D, a, i));
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < len; i++) {
+      s += a[i];
+    }
+    return s;
   }
 }

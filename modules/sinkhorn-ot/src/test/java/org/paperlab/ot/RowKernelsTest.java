@@ -24,7 +24,7 @@ class RowKernelsTest {
   @Test
   void everyKernelAgreesWithTheScalarLoop() {
     SplittableRandom rng = new SplittableRandom(3);
-    for (int m : new int[] {1, 7, 8, 17, 64, 131}) {
+    for (int m : new int[] {1, 7, 8, 17, 64, 131, 1024, 1029, 2500}) { // 1024+: the exp kernels' chunks
       double[] cd = new double[m + 5];
       float[] cf = new float[m + 5];
       double[] h = new double[m];
