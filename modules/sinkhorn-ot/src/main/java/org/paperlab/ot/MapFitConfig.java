@@ -21,6 +21,9 @@ import org.paperlab.core.nn.Activation;
  * @param sinkhornMaxIterations iteration cap of every inner solve
  * @param logEvery record the full loss (with the constant {@code OT(y, y)} term) every this many
  *     steps
+ * @param residual parametrize the map as {@code T(x) = x + MLP(x)} (an identity skip): the map
+ *     starts near the identity, whose Monge gap is at its floor, and the network only learns the
+ *     displacement; {@code false}: {@code T(x) = MLP(x)}
  */
 public record MapFitConfig(
     List<Integer> hidden,
@@ -34,7 +37,8 @@ public record MapFitConfig(
     double epsReg,
     double sinkhornTolerance,
     int sinkhornMaxIterations,
-    int logEvery) {
+    int logEvery,
+    boolean residual) {
 
   public MapFitConfig {
     Checks.notNull("hidden", hidden);
@@ -57,42 +61,47 @@ public record MapFitConfig(
 
   /**
    * The paper's 2-D setup: MLP [32, 64, 32] with GELU, 5,000 Adam steps of 1e-3 on batches of 256,
-   * eps_fit = 0.1 and eps_reg = 0.01 times the mean cost, lambda = 0.1, squared Euclidean cost.
+   * eps_fit = 0.1 and eps_reg = 0.01 times the mean cost, lambda = 0.1, squared Euclidean cost,
+   * no identity skip.
    */
   public static MapFitConfig defaults() {
     return new MapFitConfig(List.of(32, 64, 32), Activation.GELU, 5000, 256, 1e-3, 0.1,
-        StandardCost.SQEUCLIDEAN, 0.1, 0.01, 1e-5, 2000, 50);
+        StandardCost.SQEUCLIDEAN, 0.1, 0.01, 1e-5, 2000, 50, false);
   }
 
   public MapFitConfig withSteps(int s) {
-    return new MapFitConfig(hidden, activation, s, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery);
+    return new MapFitConfig(hidden, activation, s, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
   }
 
   public MapFitConfig withBatchSize(int b) {
-    return new MapFitConfig(hidden, activation, steps, b, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery);
+    return new MapFitConfig(hidden, activation, steps, b, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
   }
 
   public MapFitConfig withLambda(double l) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, l, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, l, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
   }
 
   public MapFitConfig withCost(StandardCost c) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, c, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, c, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
   }
 
   public MapFitConfig withHidden(List<Integer> h) {
-    return new MapFitConfig(h, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery);
+    return new MapFitConfig(h, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
   }
 
   public MapFitConfig withLearningRate(double lr) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, lr, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery);
+    return new MapFitConfig(hidden, activation, steps, batchSize, lr, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
   }
 
   public MapFitConfig withEpsilons(double fit, double reg) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, fit, reg, sinkhornTolerance, sinkhornMaxIterations, logEvery);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, fit, reg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
   }
 
   public MapFitConfig withLogEvery(int k) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, k);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, k, residual);
+  }
+
+  public MapFitConfig withResidual(boolean r) {
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, r);
   }
 }

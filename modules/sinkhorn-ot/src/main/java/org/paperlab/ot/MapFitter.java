@@ -19,7 +19,8 @@ import org.paperlab.core.nn.MlpConfig;
  *   L(theta) = S_{eps_fit}(T_theta # mu_n, nu_n) + lambda M_{mu_n}(T_theta)
  * </pre>
  *
- * with the Sinkhorn divergence {@link SinkhornDivergence} as fitting term and the Monge gap
+ * where {@code T_theta(x)} is the network's output, or {@code x} plus it with
+ * {@link MapFitConfig#residual()}, with the Sinkhorn divergence {@link SinkhornDivergence} as fitting term and the Monge gap
  * {@link MongeGap} as regularizer. The gradient with respect to the mapped points comes from the
  * Sinkhorn potentials (envelope theorem: the plans of {@code OT(Tx, y)}, {@code OT(Tx, Tx)} and the
  * Monge gap's {@code OT(x, Tx)}); {@link Mlp#backward} then chains it to the parameters, and Adam
@@ -40,25 +41,36 @@ public final class MapFitter {
    * The fitted map and its training curve.
    *
    * @param map the trained network ({@code d -> d})
+   * @param residual whether the map is {@code x + map(x)} (see {@link MapFitConfig#residual()})
    * @param steps logged step numbers
    * @param loss the loss at each logged step
    * @param divergence the Sinkhorn divergence at each logged step
    * @param mongeGap the Monge gap at each logged step (computed even when {@code lambda = 0})
    * @param seconds training time
    */
-  public record Result(Mlp map, int[] steps, double[] loss, double[] divergence, double[] mongeGap, double seconds) {
+  public record Result(
+      Mlp map, boolean residual, int[] steps, double[] loss, double[] divergence, double[] mongeGap, double seconds) {
     /** {@code T(x)} for row-major {@code x} ({@code n x d}). */
     public double[] apply(double[] x, int n) {
-      return MapFitter.apply(map, x, n);
+      return MapFitter.apply(map, residual, x, n);
     }
   }
 
-  /** {@code T(x)} of a network for row-major {@code x} ({@code n x d}). */
-  public static double[] apply(Mlp map, double[] x, int n) {
+  /**
+   * {@code T(x)} of a network for row-major {@code x} ({@code n x d}): {@code map(x)}, or
+   * {@code x + map(x)} when {@code residual}.
+   */
+  public static double[] apply(Mlp map, boolean residual, double[] x, int n) {
     int d = map.config().inputDim();
     Checks.require(x.length == (long) n * d, "x has %d values, expected n*d = %d*%d", x.length, n, d);
     INDArray in = Tensors.matrix(x, n, d, map.config().dataType());
-    return Tensors.toDoubles(map.predict(in));
+    double[] out = Tensors.toDoubles(map.predict(in));
+    if (residual) {
+      for (int q = 0; q < out.length; q++) {
+        out[q] += x[q];
+      }
+    }
+    return out;
   }
 
   /** Trains a fresh map (initialized from {@code rng}) on batches drawn from {@code rng}. */
@@ -98,6 +110,12 @@ public final class MapFitter {
       INDArray in = Tensors.matrix(x, b, d, DataType.DOUBLE);
       Mlp.Trace trace = mlp.forward(in);
       double[] z = Tensors.toDoubles(trace.output());
+      if (config.residual()) {
+        // T(x) = x + MLP(x): dT/dMLP is the identity, so the gradient below reaches the network as is
+        for (int q = 0; q < z.length; q++) {
+          z[q] += x[q];
+        }
+      }
       PointCloud zc = PointCloud.of(z, b, d);
       PointCloud yc = PointCloud.of(y, b, d);
       double eps = Sinkhorn.absoluteEpsilon(fit, zc, yc, cost);
@@ -145,7 +163,7 @@ public final class MapFitter {
       adam.step(mlp.params(), grad);
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    return new Result(mlp, Arrays.copyOf(logStep, k), Arrays.copyOf(logLoss, k),
+    return new Result(mlp, config.residual(), Arrays.copyOf(logStep, k), Arrays.copyOf(logLoss, k),
         Arrays.copyOf(logDiv, k), Arrays.copyOf(logGap, k), secs);
   }
 }

@@ -152,7 +152,7 @@ class BadInputTest {
     fails("hidden[0] = 0", () -> m.withHidden(List.of(0)));
     fails("epsFit = 0.0", () -> m.withEpsilons(0, 0.1));
     fails("learningRate = 0.0", () -> m.withLearningRate(0));
-    fails("activation must not be null", () -> new MapFitConfig(List.of(4), null, 1, 2, 1e-3, 0, StandardCost.L1, 0.1, 0.1, 1e-5, 10, 1));
+    fails("activation must not be null", () -> new MapFitConfig(List.of(4), null, 1, 2, 1e-3, 0, StandardCost.L1, 0.1, 0.1, 1e-5, 10, 1, false));
     assertEquals(Activation.GELU, m.activation());
   }
 
