@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * with {@code k} rounded by adding {@code 1.5 * 2^52} (no double-to-long conversion, which JDK 17
  * does not vectorize), {@code r} reduced in two parts (Cody and Waite 1980; the split of ln 2 is
  * fdlibm's), {@code p} the degree-13 Taylor polynomial of {@code e^r} in Horner form (truncation
- * below {@code 0.35^14 / 14! = 4e-18} relative) and {@code 2^k} assembled in the exponent bits.
+ * below {@code 0.35^14 / 14! = 4e-18} relative) and {@code 2^k} added to {@code p}'s exponent bits.
  * Accuracy: within 2 ulp of {@code Math.exp} (tested). Below {@code y = -708} it returns 0 instead
  * of values under {@code 3.3e-308}; above {@code ln(Double.MAX_VALUE)} it returns infinity; NaN
  * stays NaN.
@@ -64,11 +64,11 @@ final class VectorExp {
     int j = from;
     for (; j + L <= end; j += L) {
       DoubleVector y = DoubleVector.fromArray(D, a, j);
-      DoubleVector yc = y.max(LO).min(HI);
-      DoubleVector shifted = yc.lanewise(VectorOperators.FMA, LOG2E, ROUND);
+      // no clamping: lanes outside [LO, HI] are replaced below, and NaN propagates by itself
+      DoubleVector shifted = y.lanewise(VectorOperators.FMA, LOG2E, ROUND);
       DoubleVector kf = shifted.sub(ROUND);
       LongVector kBits = (LongVector) shifted.reinterpretAsLongs();
-      DoubleVector r = kf.lanewise(VectorOperators.FMA, -LN2_HI, yc);
+      DoubleVector r = kf.lanewise(VectorOperators.FMA, -LN2_HI, y);
       r = kf.lanewise(VectorOperators.FMA, -LN2_LO, r);
       DoubleVector p = r.lanewise(VectorOperators.FMA, C13, C12);
       p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(D, C11));
@@ -83,9 +83,10 @@ final class VectorExp {
       p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(D, C2));
       p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(D, 1.0));
       p = p.lanewise(VectorOperators.FMA, r, DoubleVector.broadcast(D, 1.0));
-      // 2^(k-1), then times 2: k - 1 + 1023 stays in [1, 2046] for y in [LO, HI]
-      DoubleVector half = kBits.sub(ROUND_BITS - 1022).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-      DoubleVector e = p.mul(2.0).mul(half);
+      // 2^k p: add k to p's exponent bits (p in [0.70, 1.42], k in [-1021, 1024] for y in
+      // [LO, HI]: the result is a normal number, and at k = 1024, p < 1)
+      DoubleVector e = ((LongVector) p.reinterpretAsLongs())
+          .add(kBits.sub(ROUND_BITS).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
       e = e.blend(0.0, y.lt(LO)).blend(Double.POSITIVE_INFINITY, y.compare(VectorOperators.GT, HI));
       e.intoArray(a, j);
     }
@@ -120,7 +121,6 @@ final class VectorExp {
     p = Math.fma(p, r, C2);
     p = Math.fma(p, r, 1.0);
     p = Math.fma(p, r, 1.0);
-    double half = Double.longBitsToDouble((kBits - (ROUND_BITS - 1022)) << 52);
-    return p * 2.0 * half;
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(p) + ((kBits - ROUND_BITS) << 52));
   }
 }
