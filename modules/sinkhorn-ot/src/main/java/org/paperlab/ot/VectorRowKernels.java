@@ -248,40 +248,15 @@ final class VectorRowKernels implements RowKernels {
   @Override
   public void expInto(float[] c, int co, double base, double[] h, double inv, float[] out, int oo, int m) {
     double b = base * inv;
-    double[] w = scratch();
-    for (int j0 = 0; j0 < m; j0 += CHUNK) {
-      int len = Math.min(CHUNK, m - j0);
-      exponents(c, co + j0, b, h, j0, inv, w, len);
-      VectorExp.expInPlace(w, 0, len);
-      int i = 0;
-      for (; i + L <= len; i += L) {
-        DoubleVector ex = DoubleVector.fromArray(D, w, i);
-        // flush what would be a subnormal float to 0: subnormals cost ~100x per operation
-        storeF(ex.blend(0.0, ex.lt(FLOAT_MIN_NORMAL)), out, oo + j0 + i);
-      }
-      for (; i < len; i++) {
-        out[oo + j0 + i] = ScalarRowKernels.flushF(w[i]);
-      }
-    }
+    expChunks(m, (j0, w, len) -> exponents(c, co + j0, b, h, j0, inv, w, len),
+        (j0, w, len) -> storeFlushed(w, len, out, oo + j0));
   }
 
   @Override
   public void expInto(double[] c, int co, double base, double[] h, double inv, double[] out, int oo, int m) {
     double b = base * inv;
-    double[] w = scratch();
-    for (int j0 = 0; j0 < m; j0 += CHUNK) {
-      int len = Math.min(CHUNK, m - j0);
-      exponents(c, co + j0, b, h, j0, inv, w, len);
-      VectorExp.expInPlace(w, 0, len);
-      int i = 0;
-      for (; i + L <= len; i += L) {
-        DoubleVector ex = DoubleVector.fromArray(D, w, i);
-        ex.blend(0.0, ex.lt(Double.MIN_NORMAL)).intoArray(out, oo + j0 + i);
-      }
-      for (; i < len; i++) {
-        out[oo + j0 + i] = ScalarRowKernels.flushD(w[i]);
-      }
-    }
+    expChunks(m, (j0, w, len) -> exponents(c, co + j0, b, h, j0, inv, w, len),
+        (j0, w, len) -> storeFlushed(w, len, out, oo + j0));
   }
 
   @Override
@@ -390,79 +365,33 @@ final class VectorRowKernels implements RowKernels {
   @Override
   public void expAccumulate(float[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
     double b = base * inv;
-    double[] w = scratch();
-    for (int j0 = 0; j0 < m; j0 += CHUNK) {
-      int len = Math.min(CHUNK, m - j0);
-      exponents(c, co + j0, b, h, j0, inv, w, len);
-      VectorExp.expInPlace(w, 0, len);
-      int i = 0;
-      for (; i + L <= len; i += L) {
-        DoubleVector.fromArray(D, w, i).add(DoubleVector.fromArray(D, acc, j0 + i)).intoArray(acc, j0 + i);
-      }
-      for (; i < len; i++) {
-        acc[j0 + i] += w[i];
-      }
-    }
+    expChunks(m, (j0, w, len) -> exponents(c, co + j0, b, h, j0, inv, w, len),
+        (j0, w, len) -> addInto(w, len, acc, j0));
   }
 
   @Override
   public void expAccumulate(double[] c, int co, double base, double[] h, double inv, double[] acc, int m) {
     double b = base * inv;
-    double[] w = scratch();
-    for (int j0 = 0; j0 < m; j0 += CHUNK) {
-      int len = Math.min(CHUNK, m - j0);
-      exponents(c, co + j0, b, h, j0, inv, w, len);
-      VectorExp.expInPlace(w, 0, len);
-      int i = 0;
-      for (; i + L <= len; i += L) {
-        DoubleVector.fromArray(D, w, i).add(DoubleVector.fromArray(D, acc, j0 + i)).intoArray(acc, j0 + i);
-      }
-      for (; i < len; i++) {
-        acc[j0 + i] += w[i];
-      }
-    }
+    expChunks(m, (j0, w, len) -> exponents(c, co + j0, b, h, j0, inv, w, len),
+        (j0, w, len) -> addInto(w, len, acc, j0));
   }
 
   @Override
   public double expCostSum(float[] c, int co, double base, double[] h, double inv, int m) {
     double b = base * inv;
-    double[] w = scratch();
-    DoubleVector acc = DoubleVector.zero(D);
-    double tail = 0;
-    for (int j0 = 0; j0 < m; j0 += CHUNK) {
-      int len = Math.min(CHUNK, m - j0);
-      exponents(c, co + j0, b, h, j0, inv, w, len);
-      VectorExp.expInPlace(w, 0, len);
-      int i = 0;
-      for (; i + L <= len; i += L) {
-        acc = DoubleVector.fromArray(D, w, i).fma(loadF(c, co + j0 + i), acc);
-      }
-      for (; i < len; i++) {
-        tail = Math.fma(w[i], c[co + j0 + i], tail);
-      }
-    }
-    return acc.reduceLanes(VectorOperators.ADD) + tail;
+    double[] total = new double[1];
+    expChunks(m, (j0, w, len) -> exponents(c, co + j0, b, h, j0, inv, w, len),
+        (j0, w, len) -> total[0] += weightedSum(w, len, c, co + j0));
+    return total[0];
   }
 
   @Override
   public double expCostSum(double[] c, int co, double base, double[] h, double inv, int m) {
     double b = base * inv;
-    double[] w = scratch();
-    DoubleVector acc = DoubleVector.zero(D);
-    double tail = 0;
-    for (int j0 = 0; j0 < m; j0 += CHUNK) {
-      int len = Math.min(CHUNK, m - j0);
-      exponents(c, co + j0, b, h, j0, inv, w, len);
-      VectorExp.expInPlace(w, 0, len);
-      int i = 0;
-      for (; i + L <= len; i += L) {
-        acc = DoubleVector.fromArray(D, w, i).fma(DoubleVector.fromArray(D, c, co + j0 + i), acc);
-      }
-      for (; i < len; i++) {
-        tail = Math.fma(w[i], c[co + j0 + i], tail);
-      }
-    }
-    return acc.reduceLanes(VectorOperators.ADD) + tail;
+    double[] total = new double[1];
+    expChunks(m, (j0, w, len) -> exponents(c, co + j0, b, h, j0, inv, w, len),
+        (j0, w, len) -> total[0] += weightedSum(w, len, c, co + j0));
+    return total[0];
   }
 
   @Override
@@ -638,6 +567,96 @@ final class VectorRowKernels implements RowKernels {
   /** Elements per pass of the exp kernels: the scratch chunk stays in the L1 cache. */
   private static final int CHUNK = 1024;
   private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[CHUNK]);
+
+  /** The exponents of one chunk of a row: {@code w[0, len)} for row elements {@code [j0, j0 + len)}. */
+  @FunctionalInterface
+  private interface ChunkExponents {
+    void fill(int j0, double[] w, int len);
+  }
+
+  /** What a kernel does with one chunk of exponentials {@code w[0, len)} (row elements from j0). */
+  @FunctionalInterface
+  private interface ChunkUse {
+    void use(int j0, double[] w, int len);
+  }
+
+  /**
+   * A row of {@code m} exponentials in L1-sized chunks: exponents, {@link VectorExp#expInPlace},
+   * then the kernel's use of them. The two calls per 1,024 elements pass arrays only, so nothing
+   * here needs inlining to keep vectors in registers.
+   */
+  private static void expChunks(int m, ChunkExponents exponents, ChunkUse use) {
+    double[] w = scratch();
+    for (int j0 = 0; j0 < m; j0 += CHUNK) {
+      int len = Math.min(CHUNK, m - j0);
+      exponents.fill(j0, w, len);
+      VectorExp.expInPlace(w, 0, len);
+      use.use(j0, w, len);
+    }
+  }
+
+  /** {@code out[oo + i] = w[i]} as float, 0 where the float would be subnormal (100x slower). */
+  private static void storeFlushed(double[] w, int len, float[] out, int oo) {
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      DoubleVector ex = DoubleVector.fromArray(D, w, i);
+      storeF(ex.blend(0.0, ex.lt(FLOAT_MIN_NORMAL)), out, oo + i);
+    }
+    for (; i < len; i++) {
+      out[oo + i] = ScalarRowKernels.flushF(w[i]);
+    }
+  }
+
+  /** {@code out[oo + i] = w[i]}, 0 where it is subnormal. */
+  private static void storeFlushed(double[] w, int len, double[] out, int oo) {
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      DoubleVector ex = DoubleVector.fromArray(D, w, i);
+      ex.blend(0.0, ex.lt(Double.MIN_NORMAL)).intoArray(out, oo + i);
+    }
+    for (; i < len; i++) {
+      out[oo + i] = ScalarRowKernels.flushD(w[i]);
+    }
+  }
+
+  /** {@code acc[ao + i] += w[i]}. */
+  private static void addInto(double[] w, int len, double[] acc, int ao) {
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      DoubleVector.fromArray(D, w, i).add(DoubleVector.fromArray(D, acc, ao + i)).intoArray(acc, ao + i);
+    }
+    for (; i < len; i++) {
+      acc[ao + i] += w[i];
+    }
+  }
+
+  /** {@code sum_i w[i] c[co + i]} over a float row. */
+  private static double weightedSum(double[] w, int len, float[] c, int co) {
+    DoubleVector acc = DoubleVector.zero(D);
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      acc = DoubleVector.fromArray(D, w, i).fma(loadF(c, co + i), acc);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < len; i++) {
+      s = Math.fma(w[i], c[co + i], s);
+    }
+    return s;
+  }
+
+  /** {@code sum_i w[i] c[co + i]} over a double row. */
+  private static double weightedSum(double[] w, int len, double[] c, int co) {
+    DoubleVector acc = DoubleVector.zero(D);
+    int i = 0;
+    for (; i + L <= len; i += L) {
+      acc = DoubleVector.fromArray(D, w, i).fma(DoubleVector.fromArray(D, c, co + i), acc);
+    }
+    double s = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < len; i++) {
+      s = Math.fma(w[i], c[co + i], s);
+    }
+    return s;
+  }
 
   /** This thread's exponent chunk (overwritten before every read). */
   private static double[] scratch() {
