@@ -66,11 +66,16 @@ public final class MapFitter {
     INDArray in = Tensors.matrix(x, n, d, map.config().dataType());
     double[] out = Tensors.toDoubles(map.predict(in));
     if (residual) {
-      for (int q = 0; q < out.length; q++) {
-        out[q] += x[q];
-      }
+      addSkip(out, x);
     }
     return out;
+  }
+
+  /** {@code out += x}: the identity skip {@code T(x) = x + MLP(x)} on the network's output. */
+  private static void addSkip(double[] out, double[] x) {
+    for (int q = 0; q < out.length; q++) {
+      out[q] += x[q];
+    }
   }
 
   /** Trains a fresh map (initialized from {@code rng}) on batches drawn from {@code rng}. */
@@ -111,10 +116,8 @@ public final class MapFitter {
       Mlp.Trace trace = mlp.forward(in);
       double[] z = Tensors.toDoubles(trace.output());
       if (config.residual()) {
-        // T(x) = x + MLP(x): dT/dMLP is the identity, so the gradient below reaches the network as is
-        for (int q = 0; q < z.length; q++) {
-          z[q] += x[q];
-        }
+        // dT/dMLP is the identity, so the gradient below reaches the network as is
+        addSkip(z, x);
       }
       PointCloud zc = PointCloud.of(z, b, d);
       PointCloud yc = PointCloud.of(y, b, d);
