@@ -173,7 +173,7 @@ public final class Mlp {
     for (int l = 0; l <= last; l++) {
       INDArray z = b.z[l];
       Nd4j.gemm(a, weights[l], z, false, false, 1.0, 0.0);
-      if (l < last && fused != null && b.s1 != null) {
+      if (l < last && b.fusedPasses()) {
         // a = tanh(z + b) in one pass over the native memory (z, not read again, stays as is)
         int out = widths[l + 1];
         paramsBuffer().get(Math.toIntExact(biases[l].offset()), b.bias, 0, out);
@@ -222,7 +222,7 @@ public final class Mlp {
       INDArray aPrev = l == 0 ? trace.input : b.a[l - 1];
       // dW_l = a_{l-1}^T delta_l, written into the gradient slice
       Nd4j.gemm(aPrev, delta, gradW[l], true, false, 1.0, 0.0);
-      boolean fusedHere = fused != null && b.s1 != null && plainFloat(delta) && plainFloat(gradB[l]);
+      boolean fusedHere = b.fusedPasses() && plainFloat(delta) && plainFloat(gradB[l]);
       if (fusedHere) {
         int out = widths[l + 1];
         FusedTanh.columnSums(delta.data().asNioFloat(), delta.offset(), (int) b.n, out, b.s1, b.acc, b.bias);
@@ -235,7 +235,7 @@ public final class Mlp {
         INDArray up = b.delta[l];
         Nd4j.gemm(delta, weights[l], up, false, true, 1.0, 0.0);
         if (l > 0) {
-          if (fused != null && b.s1 != null) {
+          if (b.fusedPasses()) {
             FusedTanh.backward(b.nio(up), 0, b.nio(b.a[l - 1]), 0, (int) b.n * widths[l], b.s1, b.s2);
           } else {
             config.activation().backpropInPlace(up, b.z[l - 1], b.a[l - 1], b.aux[l - 1], b.scratch[l - 1]);
@@ -308,6 +308,11 @@ public final class Mlp {
           scratch[l] = Nd4j.create(t, n, widths[l + 1]);
         }
       }
+    }
+
+    /** Whether this set runs the fused tanh passes (it has their scratch only when it does). */
+    boolean fusedPasses() {
+      return s1 != null;
     }
 
     /** The native memory of {@code buffer} (one of this set's arrays, kept alive by the set). */
