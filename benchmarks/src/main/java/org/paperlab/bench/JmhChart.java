@@ -11,7 +11,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
-import org.paperlab.lab.AtomicFiles;
+import org.paperlab.core.io.AtomicFiles;
 import org.paperlab.lab.Json;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperlab.core.io.DataFormatException;
 import org.paperlab.core.io.NumericCsv;
-import org.paperlab.lab.AtomicFiles;
+import org.paperlab.core.io.AtomicFiles;
 import org.paperlab.lab.Json;
 import org.paperlab.ot.Cost;
 import org.paperlab.ot.EpsilonScale;

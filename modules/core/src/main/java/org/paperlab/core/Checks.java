@@ -40,7 +40,7 @@ public final class Checks {
   /** {@code value} must not be null. */
   public static <T> T notNull(String name, T value) {
     if (value == null) {
-      throw new IllegalArgumentException(name + " must not be null");
+      throw new InvalidArgumentException(name, " must not be null");
     }
     return value;
   }
@@ -128,8 +128,8 @@ public final class Checks {
   /** {@code value} must be one of {@code allowed}. */
   public static <T> T oneOf(String name, T value, Collection<? extends T> allowed) {
     if (!allowed.contains(value)) {
-      throw new IllegalArgumentException(
-          name + " = " + value + " is not allowed; allowed values: " + allowed);
+      throw new InvalidArgumentException(
+          name, " = " + value + " is not allowed; allowed values: " + allowed);
     }
     return value;
   }
@@ -138,7 +138,7 @@ public final class Checks {
   public static <C extends Collection<?>> C nonEmpty(String name, C value) {
     notNull(name, value);
     if (value.isEmpty()) {
-      throw new IllegalArgumentException(name + " must not be empty");
+      throw new InvalidArgumentException(name, " must not be empty");
     }
     return value;
   }
@@ -223,6 +223,6 @@ public final class Checks {
 
   private static IllegalArgumentException fail(String name, Object value, String rule) {
     Objects.requireNonNull(name);
-    return new IllegalArgumentException(name + " = " + value + " " + rule);
+    return new InvalidArgumentException(name, " = " + value + " " + rule);
   }
 }

@@ -14,6 +14,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.paperlab.core.Checks;
 import org.paperlab.core.Fits;
+import org.paperlab.core.io.AtomicFiles;
 
 /**
  * A 2-D chart saved as PNG (XChart): line, scatter and log-log charts (with fitted slopes and

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.paperlab.core.Checks;
+import org.paperlab.core.io.AtomicFiles;
 
 /**
  * A table of rows with named columns, written as RFC 4180 CSV (header line, comma separated,

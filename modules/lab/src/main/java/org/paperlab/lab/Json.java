@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.paperlab.core.io.AtomicFiles;
 
 /** JSON reading and (atomic, pretty-printed) writing with one shared Jackson mapper. */
 public final class Json {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.paperlab.core.io.AtomicFiles;
 
 /**
  * Builds {@code <outRoot>/index.html}: for every experiment, its newest run's status, metrics

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperlab.core.Fits;
+import org.paperlab.core.io.AtomicFiles;
 
 class FilesAndChartsTest {
   @TempDir Path dir;

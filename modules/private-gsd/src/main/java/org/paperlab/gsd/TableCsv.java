@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
 import org.paperlab.core.Checks;
 import org.paperlab.core.io.DataFormatException;
 import org.paperlab.core.io.TextLines;
-import org.paperlab.lab.AtomicFiles;
+import org.paperlab.core.io.AtomicFiles;
 
 /**
  * Reads and writes tables as CSV with a header line, robust to the quirks of real census

@@ -10,7 +10,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.paperlab.lab.AtomicFiles;
+import org.paperlab.core.io.AtomicFiles;
 import org.paperlab.lab.CsvTable;
 import org.paperlab.lab.Progress;
 import org.paperlab.lab.RunContext;

@@ -1,4 +1,4 @@
-package org.paperlab.lab;
+package org.paperlab.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
