@@ -1,6 +1,5 @@
 package org.paperlab.gsd;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paperlab.core.Checks;
 import org.paperlab.core.io.DataFormatException;
+import org.paperlab.core.io.Json;
 
 /**
  * Which CSV columns are categorical and which numeric, and the ML target: the attributes file
@@ -37,39 +37,40 @@ public record Attributes(List<String> categorical, List<String> numerical, Optio
     target.ifPresent(t -> Checks.require(seen.contains(t), "target '%s' is neither a categorical nor a numerical column", t));
   }
 
-  /** Reads an attributes file; problems are {@link DataFormatException}s naming the file. */
+  /** Reads an attributes file; problems are {@link DataFormatException}s naming the file and place. */
   public static Attributes read(Path file) {
     Checks.notNull("file", file);
-    return of(Schema.readTree(file), file);
+    return of(Schema.object(Json.read(file), file), file);
   }
 
   /** Parses attributes JSON text; {@code name} is used in error messages. */
   public static Attributes parse(String text, String name) {
-    return of(Schema.parseTree(text, Path.of(name)), Path.of(name));
+    Path file = Path.of(name);
+    return of(Schema.object(Json.parse(text, file), file), file);
   }
 
-  private static Attributes of(JsonNode root, Path file) {
+  private static Attributes of(Json.Obj root, Path file) {
+    List<String> cat = names(root, "categorical", file);
+    List<String> num = names(root, "numerical", file);
+    Optional<String> target =
+        root.has("target") ? Optional.of(Schema.text(root.get("target"), file, "'target'")) : Optional.empty();
     try {
-      List<String> cat = names(root, "categorical");
-      List<String> num = names(root, "numerical");
-      Optional<String> target =
-          root.hasNonNull("target") ? Optional.of(root.get("target").asText()) : Optional.empty();
       return new Attributes(cat, num, target);
     } catch (IllegalArgumentException e) {
-      throw new DataFormatException(file, 0, 0, e.getMessage());
+      throw root.error(file, e.getMessage());
     }
   }
 
-  private static List<String> names(JsonNode root, String key) {
+  private static List<String> names(Json.Obj root, String key, Path file) {
     List<String> out = new ArrayList<>();
-    JsonNode a = root.get(key);
-    if (a == null || a.isNull()) {
+    if (!root.has(key)) {
       return out;
     }
-    Checks.require(a.isArray(), "'%s' must be an array of column names", key);
-    for (JsonNode x : a) {
-      Checks.require(x.isTextual(), "'%s' must hold column names, got %s", key, x);
-      out.add(x.asText());
+    if (!(root.get(key) instanceof Json.Arr a)) {
+      throw root.get(key).error(file, "'" + key + "' must be an array of column names");
+    }
+    for (Json.Node x : a.items()) {
+      out.add(Schema.text(x, file, "'" + key + "' entries"));
     }
     return out;
   }

@@ -1,12 +1,5 @@
 package org.paperlab.gsd;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.paperlab.core.Checks;
+import org.paperlab.core.io.AtomicFiles;
 import org.paperlab.core.io.DataFormatException;
-import org.paperlab.lab.Json;
+import org.paperlab.core.io.Json;
 
 /**
  * The domain of a table: its columns in order (categorical and numeric, see {@link Column}) and
@@ -179,108 +173,139 @@ public final class Schema {
 
   /** Writes the schema as JSON, atomically. */
   public void writeJson(Path file) {
-    Json.write(file, toJson());
+    AtomicFiles.writeString(file, Json.write(toJson()));
   }
 
   /**
    * Reads a schema from JSON (either form in the class comment). Problems are
-   * {@link DataFormatException}s naming the file and, for syntax errors, line and column.
+   * {@link DataFormatException}s naming the file, and the line and column of the value at fault.
    */
   public static Schema readJson(Path file) {
     Checks.notNull("file", file);
-    JsonNode root = readTree(file);
-    try {
-      if (root.has("columns")) {
-        return fromColumnsForm(root);
-      }
-      return fromSizesForm(root);
-    } catch (IllegalArgumentException e) {
-      throw new DataFormatException(file, 0, 0, e.getMessage());
-    }
-  }
-
-  static JsonNode readTree(Path file) {
-    try {
-      return parseTree(Files.readString(file), file);
-    } catch (NoSuchFileException e) {
-      throw new DataFormatException(file, 0, 0, "file not found");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  static JsonNode parseTree(String text, Path file) {
-    try {
-      JsonNode n = new ObjectMapper().readTree(text);
-      if (n == null || !n.isObject()) {
-        throw new DataFormatException(file, 0, 0, "expected a JSON object");
-      }
-      return n;
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new DataFormatException(
-          file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-          "invalid JSON: " + e.getOriginalMessage());
-    }
+    return fromTree(object(Json.read(file), file), file);
   }
 
   /** Parses schema JSON text; {@code name} is used in error messages. */
   public static Schema parseJson(String text, String name) {
     Path file = Path.of(name);
-    JsonNode root = parseTree(text, file);
+    return fromTree(object(Json.parse(text, file), file), file);
+  }
+
+  /** The root of a JSON file that must be an object. */
+  static Json.Obj object(Json.Node root, Path file) {
+    if (!(root instanceof Json.Obj o)) {
+      throw root.error(file, "expected a JSON object, found " + root.kind());
+    }
+    return o;
+  }
+
+  private static Schema fromTree(Json.Obj root, Path file) {
+    List<Column> cols = root.has("columns") ? columnsForm(root, file) : sizesForm(root, file);
+    Optional<String> target = Optional.empty();
+    if (root.has("target")) {
+      target = Optional.of(text(root.get("target"), file, "'target'"));
+    }
     try {
-      return root.has("columns") ? fromColumnsForm(root) : fromSizesForm(root);
+      return of(cols, target);
     } catch (IllegalArgumentException e) {
-      throw new DataFormatException(file, 0, 0, e.getMessage());
+      throw root.error(file, e.getMessage());
     }
   }
 
-  private static Schema fromColumnsForm(JsonNode root) {
-    JsonNode arr = root.get("columns");
-    Checks.require(arr.isArray() && arr.size() > 0, "'columns' must be a non-empty array");
+  private static List<Column> columnsForm(Json.Obj root, Path file) {
+    Json.Node node = root.get("columns");
+    if (!(node instanceof Json.Arr arr) || arr.items().isEmpty()) {
+      throw node.error(file, "'columns' must be a non-empty array");
+    }
     List<Column> cols = new ArrayList<>();
-    for (int i = 0; i < arr.size(); i++) {
-      JsonNode c = arr.get(i);
+    for (int i = 0; i < arr.items().size(); i++) {
       String where = "columns[" + i + "]";
-      Checks.require(c.isObject() && c.hasNonNull("name") && c.get("name").isTextual(), "%s needs a text 'name'", where);
-      String name = c.get("name").asText();
-      String type = c.hasNonNull("type") ? c.get("type").asText() : "";
-      switch (type) {
-        case "categorical" -> {
-          JsonNode v = c.get("values");
-          Checks.require(v != null && v.isArray() && v.size() > 0, "categorical column '%s' needs a non-empty 'values' array", name);
-          List<String> labels = new ArrayList<>();
-          v.forEach(x -> labels.add(x.asText()));
-          cols.add(Column.categorical(name, labels));
+      if (!(arr.items().get(i) instanceof Json.Obj c) || !(c.get("name") instanceof Json.Str nameNode)) {
+        throw arr.items().get(i).error(file, where + " needs a text 'name'");
+      }
+      String name = nameNode.text();
+      String type = c.get("type") instanceof Json.Str t ? t.text() : "";
+      try {
+        switch (type) {
+          case "categorical" -> {
+            if (!(c.get("values") instanceof Json.Arr v) || v.items().isEmpty()) {
+              throw c.error(file, "categorical column '" + name + "' needs a non-empty 'values' array");
+            }
+            List<String> labels = new ArrayList<>();
+            for (Json.Node x : v.items()) {
+              labels.add(scalarText(x, file, "a value of column '" + name + "'"));
+            }
+            cols.add(Column.categorical(name, labels));
+          }
+          case "numeric" -> {
+            if (!(c.get("min") instanceof Json.Num min) || !(c.get("max") instanceof Json.Num max)) {
+              throw c.error(file, "numeric column '" + name + "' needs numbers 'min' and 'max'");
+            }
+            boolean integer = c.get("integer") instanceof Json.Bool b && b.value();
+            cols.add(Column.numeric(name, min.value(), max.value(), integer));
+          }
+          default -> throw c.error(file,
+              where + " ('" + name + "') has type '" + type + "'; expected 'categorical' or 'numeric'");
         }
-        case "numeric" -> {
-          Checks.require(c.has("min") && c.get("min").isNumber() && c.has("max") && c.get("max").isNumber(),
-              "numeric column '%s' needs numbers 'min' and 'max'", name);
-          boolean integer = c.has("integer") && c.get("integer").asBoolean();
-          cols.add(Column.numeric(name, c.get("min").asDouble(), c.get("max").asDouble(), integer));
-        }
-        default -> throw new IllegalArgumentException(
-            where + " ('" + name + "') has type '" + type + "'; expected 'categorical' or 'numeric'");
+      } catch (DataFormatException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw c.error(file, e.getMessage());
       }
     }
-    Optional<String> target = root.hasNonNull("target") ? Optional.of(root.get("target").asText()) : Optional.empty();
-    return of(cols, target);
+    return cols;
   }
 
-  private static Schema fromSizesForm(JsonNode root) {
+  private static List<Column> sizesForm(Json.Obj root, Path file) {
     List<Column> cols = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      JsonNode v = e.getValue();
-      Checks.require(v.isInt() && v.asInt() > 0,
-          "column '%s' must map to a positive category count (private-pgm domain form), got %s", e.getKey(), v);
+    for (Map.Entry<String, Json.Node> e : root.fields().entrySet()) {
+      Json.Node v = e.getValue();
+      if (!(v instanceof Json.Num n) || !n.isInteger() || n.value() <= 0 || n.value() > Integer.MAX_VALUE) {
+        throw v.error(file, "column '" + e.getKey()
+            + "' must map to a positive category count (private-pgm domain form), got " + describe(v));
+      }
       List<String> labels = new ArrayList<>();
-      for (int k = 0; k < v.asInt(); k++) {
+      for (int k = 0; k < (int) n.value(); k++) {
         labels.add(Integer.toString(k));
       }
       cols.add(Column.categorical(e.getKey(), labels));
     }
-    Checks.require(!cols.isEmpty(), "the domain lists no columns");
-    return of(cols);
+    if (cols.isEmpty()) {
+      throw root.error(file, "the domain lists no columns");
+    }
+    return cols;
+  }
+
+  /** The text of a JSON string. */
+  static String text(Json.Node n, Path file, String what) {
+    if (!(n instanceof Json.Str s)) {
+      throw n.error(file, what + " must be a string, found " + describe(n));
+    }
+    return s.text();
+  }
+
+  /** A category label: a string, or a number or boolean as written. */
+  private static String scalarText(Json.Node n, Path file, String what) {
+    if (n instanceof Json.Str s) {
+      return s.text();
+    }
+    if (n instanceof Json.Num num) {
+      return num.text();
+    }
+    if (n instanceof Json.Bool b) {
+      return Boolean.toString(b.value());
+    }
+    throw n.error(file, what + " must be a string or a number, found " + describe(n));
+  }
+
+  private static String describe(Json.Node n) {
+    if (n instanceof Json.Num num) {
+      return num.text();
+    }
+    if (n instanceof Json.Str s) {
+      return "\"" + s.text() + "\"";
+    }
+    return n.kind();
   }
 
   @Override
