@@ -84,6 +84,18 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /**
+   * This display as a library's {@link org.paperlab.core.ProgressListener}: each call moves the
+   * count to the {@code done} it reports.
+   */
+  public org.paperlab.core.ProgressListener listener() {
+    return (d, total) -> {
+      if (d > done) {
+        stepBy(d - done);
+      }
+    };
+  }
+
   /** Units done so far. */
   public long done() {
     return done;

@@ -68,6 +68,17 @@ public final class RunContext {
     return this;
   }
 
+  /**
+   * Records a whole method config in run.json under {@code prefix.} (its flat keys, {@link
+   * org.paperlab.core.config.Configs#toJson}); an experiment records every config it runs with.
+   */
+  public RunContext config(String prefix, Record methodConfig) {
+    Checks.notNull("prefix", prefix);
+    Checks.notNull("methodConfig", methodConfig);
+    org.paperlab.core.config.Configs.toJson(methodConfig).forEach((k, v) -> config.put(prefix + "." + k, v));
+    return this;
+  }
+
   /** Records a headline number; written to metrics.json immediately. */
   public RunContext metric(String key, double value) {
     return putMetric(key, value);
