@@ -19,6 +19,7 @@ public final class Main {
   /** Runs the command line and returns the exit code (for tests: no System.exit). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     System.setProperty("java.awt.headless", "true");
+    org.paperlab.lab.Provenance.commandLine("paperlab", args);
     CommandLine cl = new CommandLine(new PaperlabCommand());
     // wide enough for the one-line command summaries and the options' descriptions (the default
     // 80 columns break them mid-phrase); applies to every subcommand
@@ -29,6 +30,9 @@ public final class Main {
         (ex, commandLine, parseResult) -> {
           boolean verbose = PaperlabCommand.verbose(parseResult);
           String name = commandLine.getCommandSpec().qualifiedName();
+          if (ex instanceof org.paperlab.core.InvalidArgumentException iae && commandLine.getCommand() instanceof OptionNames names) {
+            ex = names.inOptionTerms(iae);
+          }
           if (ex instanceof UsageError
               || ex instanceof IllegalArgumentException
               || ex instanceof DataFormatException) {
