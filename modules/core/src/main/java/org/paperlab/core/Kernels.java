@@ -67,7 +67,11 @@ public final class Kernels {
    * Pairwise squared Euclidean distances {@code D_ij = |x_i - y_j|^2} between the rows of
    * {@code x} (n x d) and {@code y} (m x d). For {@code d <= 16} a fused loop computes each entry
    * directly (exact, one write per entry); for larger {@code d}, {@code |x|^2 + |y|^2 - 2 x y^T}
-   * with one GEMM, round-off below zero clamped to 0.
+   * with one GEMM. That formula's rounding error is about {@code d u (|x_i|^2 + |y_j|^2)} (unit
+   * round-off {@code u}), so an entry below {@code 4 d u (|x_i|^2 + |y_j|^2)} (near-duplicate
+   * points, and every self-distance) carries no correct digit: such entries are recomputed
+   * directly in double, which gives exactly 0 for identical points and full accuracy for close
+   * ones; the rest is clamped at 0.
    */
   public static INDArray pairwiseSquaredDistances(INDArray x, INDArray y) {
     Checks.matrix("x", x);
@@ -83,7 +87,41 @@ public final class Kernels {
     INDArray yy = y.mul(y).sum(true, 1).reshape(1, y.rows()); // 1 x m
     INDArray d = x.mmul(y.transpose()).muli(-2.0);
     d.addiColumnVector(xx).addiRowVector(yy);
+    refineCancelled(d, x, y, xx.data().asDouble(), yy.data().asDouble());
     return Transforms.max(d, 0.0, false);
+  }
+
+  /** Recomputes directly the GEMM-path entries lost to cancellation (see above). */
+  private static void refineCancelled(INDArray out, INDArray x, INDArray y, double[] xx, double[] yy) {
+    int n = Math.toIntExact(x.rows());
+    int m = Math.toIntExact(y.rows());
+    int dim = Math.toIntExact(x.columns());
+    boolean isFloat = out.dataType() == DataType.FLOAT;
+    double u = isFloat ? Math.ulp(1.0f) / 2 : Math.ulp(1.0) / 2;
+    double rel = 4.0 * dim * u;
+    double[] xs = x.dup('c').data().asDouble();
+    double[] ys = y.dup('c').data().asDouble();
+    java.nio.Buffer buf = isFloat ? out.data().asNioFloat() : out.data().asNioDouble();
+    rows(n, (long) n * m, i -> {
+      long base = (long) i * m;
+      for (int j = 0; j < m; j++) {
+        int q = (int) (base + j);
+        double v = isFloat ? ((java.nio.FloatBuffer) buf).get(q) : ((java.nio.DoubleBuffer) buf).get(q);
+        if (v > rel * (xx[i] + yy[j])) {
+          continue;
+        }
+        double s = 0;
+        for (int k = 0, xo = i * dim, yo = j * dim; k < dim; k++) {
+          double t = xs[xo + k] - ys[yo + k];
+          s += t * t;
+        }
+        if (isFloat) {
+          ((java.nio.FloatBuffer) buf).put(q, (float) s);
+        } else {
+          ((java.nio.DoubleBuffer) buf).put(q, s);
+        }
+      }
+    });
   }
 
   private static INDArray fusedSquaredDistances(INDArray x, INDArray y) {
@@ -231,14 +269,21 @@ public final class Kernels {
     return m + Math.log(s);
   }
 
-  /** Runs {@code body} for {@code 0..count-1}, split over the cores when the work is large. */
+  /**
+   * Runs {@code body} for {@code 0..count-1}, in contiguous blocks over the cores when the work is
+   * large ({@link Parallel}); each index writes only its own outputs.
+   */
   private static void rows(int count, long work, java.util.function.IntConsumer body) {
     if (work < PARALLEL_THRESHOLD || count < 2) {
       for (int i = 0; i < count; i++) {
         body.accept(i);
       }
     } else {
-      java.util.stream.IntStream.range(0, count).parallel().forEach(body);
+      Parallel.blocks(0, count, (b, lo, hi) -> {
+        for (int i = lo; i < hi; i++) {
+          body.accept(i);
+        }
+      });
     }
   }
 

@@ -127,6 +127,32 @@ class KernelsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {3, 20, 64})
+  void selfDistancesAreExactlyZeroOnBothPaths(int d) {
+    // d = 3 takes the fused loop (the difference of a point with itself is 0.0 term by term);
+    // d = 20 and 64 take the GEMM formula |x|^2 + |y|^2 - 2 x.y, whose rounding must not leave a
+    // tiny positive or negative value on the diagonal
+    SplittableRandom rng = Seeds.of(7 + d).random();
+    for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      INDArray x = Tensors.randn(rng, type, 50, d).muli(3.0);
+      INDArray self = Kernels.pairwiseSquaredDistances(x, x);
+      INDArray copy = Kernels.pairwiseSquaredDistances(x, x.dup());
+      for (int i = 0; i < 50; i++) {
+        assertEquals(0.0, self.getDouble(i, i), type + " d=" + d + " row " + i);
+        assertEquals(0.0, copy.getDouble(i, i), type + " d=" + d + " row " + i + " (a copy)");
+      }
+      // near-duplicates: shifting coordinate 0 by h = 2^-8 (exact in float and double) gives
+      // D_ii = h^2 = 2^-16, which the plain GEMM formula loses entirely at |x|^2 ~ 9 d
+      INDArray shifted = x.dup();
+      shifted.getColumn(0).addi(1.0 / 256);
+      INDArray near = Kernels.pairwiseSquaredDistances(x, shifted);
+      for (int i = 0; i < 50; i++) {
+        assertEquals(Math.scalb(1.0, -16), near.getDouble(i, i), 1e-3 * Math.scalb(1.0, -16), type + " d=" + d);
+      }
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, 1})
   void largeMatricesTakeTheParallelPathAndAgreeWithDirectSums(int axis) {
     // 300 x 250 = 75,000 entries: above the parallel threshold. Entries in [-5, 5], so the naive

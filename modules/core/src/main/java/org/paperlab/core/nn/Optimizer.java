@@ -3,7 +3,7 @@ package org.paperlab.core.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** An in-place first-order update of a flat parameter vector from its gradient. */
-public sealed interface Optimizer permits Adam, Sgd {
+public sealed interface Optimizer permits Adam, GradientDescent {
   /** Applies one update to {@code params} given {@code grad} (same shape); may modify grad. */
   void step(INDArray params, INDArray grad);
 

@@ -4,21 +4,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.paperlab.core.Checks;
 
 /**
- * Stochastic gradient descent with optional heavy-ball momentum:
+ * Gradient descent with optional heavy-ball momentum (stochastic when the gradients are; named so
+ * apart from the last-iterate SGD method of paperlab-sgd-last-iterate):
  * {@code v <- mu v + g; p <- p - lr v} (PyTorch's {@code SGD} convention, no dampening).
  */
-public final class Sgd implements Optimizer {
+public final class GradientDescent implements Optimizer {
   private final double learningRate;
   private final double momentum;
   private INDArray velocity;
   private long steps;
 
-  public Sgd(double learningRate, double momentum) {
+  public GradientDescent(double learningRate, double momentum) {
     this.learningRate = Checks.positive("learningRate", learningRate);
     this.momentum = Checks.inClosed("momentum", momentum, 0.0, 1.0);
   }
 
-  public Sgd(double learningRate) {
+  public GradientDescent(double learningRate) {
     this(learningRate, 0.0);
   }
 
