@@ -26,7 +26,11 @@ import org.paperlab.core.InvalidArgumentException;
 public final class Variants {
   private Variants() {}
 
-  /** The names of every variant of {@code family}, in declaration order. */
+  /**
+   * The names of every variant of {@code family}, in declaration order: the order of an enum's
+   * constants, or of a sealed interface's {@code permits} clause (write one: without it the
+   * compiler's order of the inferred subclasses is not specified).
+   */
   public static List<String> names(Class<?> family) {
     Checks.notNull("family", family);
     List<String> out = new ArrayList<>();

@@ -9,7 +9,7 @@ import org.paperlab.core.config.Variants;
  * {@code fixed(scheme=rk4, steps=8)} or {@code adaptive(rtol=1e-5, atol=1e-5, maxSteps=100000)}
  * in configs ({@link #parse}).
  */
-public sealed interface OdeMethod {
+public sealed interface OdeMethod permits OdeMethod.Fixed, OdeMethod.Adaptive {
 
   /** Parses {@code fixed(scheme=..., steps=...)} or {@code adaptive(rtol=..., atol=..., maxSteps=...)}. */
   static OdeMethod parse(String text) {
