@@ -20,7 +20,9 @@ import org.paperlab.core.InvalidArgumentException;
  * }</pre>
  *
  * A variant with components is written {@code name(component=value, ...)}; one with a single
- * component may also be written {@code name(value)}; one without components is its name. A family
+ * component may also be written {@code name(value)}; one without components is its name. A
+ * variant record that declares {@code public static R defaults()} may be written with fewer
+ * components, or as its bare name: the missing ones come from its defaults. A family
  * type's own {@code parse(String)} should delegate here, so that every family reads the same way.
  */
 public final class Variants {

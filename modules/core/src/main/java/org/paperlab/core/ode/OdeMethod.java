@@ -28,6 +28,11 @@ public sealed interface OdeMethod permits OdeMethod.Fixed, OdeMethod.Adaptive {
       Checks.notNull("scheme", scheme);
       Checks.positive("steps", steps);
     }
+
+    /** Euler with 100 steps (what {@code fixed} alone means). */
+    public static Fixed defaults() {
+      return new Fixed(Scheme.EULER, 100);
+    }
   }
 
   /**
@@ -46,6 +51,11 @@ public sealed interface OdeMethod permits OdeMethod.Fixed, OdeMethod.Adaptive {
 
     public Adaptive(double rtol, double atol) {
       this(rtol, atol, 100_000);
+    }
+
+    /** {@code rtol = atol = 1e-5}, at most 100,000 steps (what {@code adaptive} alone means). */
+    public static Adaptive defaults() {
+      return new Adaptive(1e-5, 1e-5);
     }
   }
 
