@@ -36,5 +36,10 @@ public sealed interface Coupling permits Coupling.Independent, Coupling.Minibatc
       Checks.positive("epsilon", epsilon);
       Checks.require(blockSize >= 2, "blockSize = %d must be >= 2", blockSize);
     }
+
+    /** Epsilon 0.01 x the mean cost, blocks of 256. */
+    public static MinibatchOt defaults() {
+      return new MinibatchOt(0.01, 256);
+    }
   }
 }

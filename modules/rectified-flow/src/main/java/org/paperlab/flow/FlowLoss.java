@@ -46,6 +46,11 @@ public sealed interface FlowLoss permits FlowLoss.SquaredL2, FlowLoss.PseudoHube
       Checks.notNull("reduction", reduction);
     }
 
+    /** Summed over the dimensions, as the official 2-D notebook. */
+    public static SquaredL2 defaults() {
+      return new SquaredL2(Reduction.SUM);
+    }
+
     @Override
     public double lossAndGradient(float[] r, int n, int d, float[] grad) {
       double scale = reduction == Reduction.SUM ? 1.0 / n : 1.0 / ((double) n * d);
@@ -66,6 +71,11 @@ public sealed interface FlowLoss permits FlowLoss.SquaredL2, FlowLoss.PseudoHube
 
     public PseudoHuber {
       Checks.nonNegative("c", c);
+    }
+
+    /** {@code c = 0.00054 sqrt(dim)}. */
+    public static PseudoHuber defaults() {
+      return new PseudoHuber(0.0);
     }
 
     /** The constant used at dimension {@code d}. */

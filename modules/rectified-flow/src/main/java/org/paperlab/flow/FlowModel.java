@@ -127,6 +127,16 @@ public final class FlowModel {
     return rawNet;
   }
 
+  /** The model file's bytes ({@link ModelFile}), e.g. to write through a writer of one's own. */
+  public byte[] toBytes() {
+    return ModelFile.bytes(this);
+  }
+
+  /** A model from the bytes of a model file; {@code name} names it in errors. */
+  public static FlowModel fromBytes(byte[] bytes, Path name) {
+    return ModelFile.parse(bytes, name);
+  }
+
   /** Writes the model to {@code file} (one file: format version, config, weights, checksum). */
   public void save(Path file) {
     ModelFile.write(this, file);

@@ -45,6 +45,11 @@ public sealed interface TimeDistribution
       Checks.require(eps >= 0 && eps < 1, "eps = %s must be in [0, 1)", eps);
     }
 
+    /** {@code t ~ U(0, 1)}, the official 2-D notebook's. */
+    public static Uniform defaults() {
+      return new Uniform(0.0);
+    }
+
     @Override
     public double sample(SplittableRandom rng) {
       return eps + (1 - eps) * rng.nextDouble();
@@ -65,6 +70,11 @@ public sealed interface TimeDistribution
     public UShaped {
       Checks.positive("a", a);
       Checks.require(a <= 700, "a = %s must be <= 700 (e^a must stay finite)", a);
+    }
+
+    /** {@code a = 4}, the value of rfpp's README commands. */
+    public static UShaped defaults() {
+      return new UShaped(4.0);
     }
 
     @Override
