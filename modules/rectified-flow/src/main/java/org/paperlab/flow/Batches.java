@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Draws the pairs of one training batch: rows of the target (and of an empirical source) without
  * replacement within a batch (with replacement when the batch is larger than the data), fresh
- * standard Gaussian sources, re-paired by minibatch OT when the config says so; or rows of given
- * pairs.
+ * standard Gaussian sources, re-paired by minibatch OT when the config says so (the blocks of a
+ * batch on the config's threads, each with its own random stream); or rows of given pairs.
  */
 final class Batches {
   private final int n;
@@ -20,10 +20,12 @@ final class Batches {
   private final int[] sourcePerm;
   private final OtPairing ot;
   private final int block;
+  private final int threads;
 
   Batches(FlowConfig cfg, TrainingData data) {
     this.n = cfg.batchSize();
     this.d = data.dim();
+    this.threads = cfg.threads();
     if (data instanceof TrainingData.Paired p) {
       this.paired = true;
       this.source = p.z0().data().asFloat();
@@ -70,9 +72,16 @@ final class Batches {
       }
     }
     if (ot != null) {
-      for (int lo = 0; lo < n; lo += block) {
-        ot.pair(x0, x1, lo, Math.min(block, n - lo), d, rng);
+      // one stream per block, drawn in order, so the pairing does not depend on the threads
+      int blocks = (n + block - 1) / block;
+      long[] streams = new long[blocks];
+      for (int b = 0; b < blocks; b++) {
+        streams[b] = rng.nextLong();
       }
+      org.paperlab.core.Parallel.forEach(blocks, threads, b -> {
+        int lo = b * block;
+        ot.pair(x0, x1, lo, Math.min(block, n - lo), d, new SplittableRandom(streams[b]));
+      });
     }
   }
 

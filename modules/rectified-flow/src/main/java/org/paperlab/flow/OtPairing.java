@@ -21,9 +21,11 @@ final class OtPairing {
   private final SinkhornConfig sinkhorn;
 
   OtPairing(Coupling.MinibatchOt coupling) {
-    // one thread: the plan's sums then do not depend on the machine's core count
+    // one thread: the plan's sums then do not depend on the machine's core count. A loose L1
+    // marginal tolerance: the plan only weighs the draws of a permutation (measured on the 2-D
+    // toy, blocks of 256 at 0.01 x mean cost: 2.8 ms per block at 1e-3, 51 iterations)
     this.sinkhorn = SinkhornConfig.defaults().withEpsilon(coupling.epsilon(), EpsilonScale.MEAN)
-        .withTolerance(1e-6).withMaxIterations(2000).withThreads(1);
+        .withTolerance(1e-3).withMaxIterations(1000).withThreads(1);
   }
 
   /**

@@ -77,6 +77,17 @@ class RectifiedFlowTest {
   }
 
   @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    // the OT pairing runs its blocks on the threads with one stream per block; the gradient is
+    // always two shards: one thread, two threads and "all cores" give the same weights
+    FlowConfig c = QUICK.withSteps(20).withBatchSize(256).withCoupling(new Coupling.MinibatchOt(0.01, 64));
+    TrainingData data = new TrainingData.Unpaired(x0, x1);
+    float[] one = RectifiedFlow.fit(c.withThreads(1), data).model().rawWeights();
+    assertArrayEquals(one, RectifiedFlow.fit(c.withThreads(2), data).model().rawWeights());
+    assertArrayEquals(one, RectifiedFlow.fit(c.withThreads(0), data).model().rawWeights());
+  }
+
+  @Test
   void samplersCountTheirEvaluations() {
     INDArray z = x0.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 200), org.nd4j.linalg.indexing.NDArrayIndex.all());
     FlowModel m = rf2.model();
