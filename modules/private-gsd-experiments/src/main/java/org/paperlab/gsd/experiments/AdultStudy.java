@@ -26,10 +26,12 @@ import org.paperlab.lab.RunContext;
 
 /**
  * The study both Adult experiments run: for every epsilon and seed, measure all workloads once
- * (one-shot, delta = 1/n^2), fit Private-GSD and the RAP-style baseline to the same noisy answers,
- * and fit GSD to the exact answers (the non-private floor, once per seed); report max and mean
- * query error per family on the real training table, ML efficacy on the real test table, GSD's
- * fitness trace, and the privacy ledger totals.
+ * ({@link PrivateSynthesis#measure}: one-shot, delta = 1/n^2), fit Private-GSD and the RAP-style
+ * baseline to the same noisy answers ({@link Gsd#fit}, {@link RelaxedProjection#fit}), and fit GSD
+ * to the exact answers (the non-private floor, once per seed); report max and mean query error per
+ * family on the real training table, ML efficacy on the real test table, GSD's fitness trace, and
+ * the privacy ledger totals. run.json records every config whole ({@code measure.*},
+ * {@code gsd.*}, {@code rap.*}, {@code classifier.*}) and the rule that derives each fit's seed.
  */
 final class AdultStudy {
   static final String[] METHODS = {"gsd", "rap", "nonprivate"};
@@ -80,8 +82,10 @@ final class AdultStudy {
         .config("queries", workloads.size()).config("families", families);
     ctx.config("measure", measure).config("gsd", gsd).config("rap", rap)
         .config("classifier", lrc);
-    ctx.config("fit_seeds", "per seed s and epsilon e, the configs' seed is replaced by the seed of the run seed's node"
-        + " seed/s/eps<e>/measure, .../gsd, .../rap, and seed/s/nonprivate (Seeds.child); measure.epsilon by e");
+    ctx.config("fit_seeds", "each fit's seed replaces the recorded configs' seed 0: with root = Seeds.of(run seed)"
+        + " and node = root.child(\"seed\").child(s), the non-private GSD fit uses node.child(\"nonprivate\").seed(),"
+        + " and at epsilon e (measure.epsilon = e) the measurement, GSD and RAP use node.child(\"eps<e>\")"
+        + ".child(\"measure\" | \"gsd\" | \"rap\").seed()");
     for (String f : families) {
       int[] idx = workloads.indicesOf(f);
       int q = 0;
