@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
+import org.paperlab.core.Parallel;
+import org.paperlab.core.ProgressListener;
 
 /**
  * Private-GSD's generator: a genetic algorithm over synthetic datasets (Liu, Tang, Vietri and Wu
@@ -39,44 +41,63 @@ import org.paperlab.core.Checks;
  * <p>Elite datasets are stored without copying {@code N} rows: an elite candidate is "the best
  * dataset at version v with row r replaced", and the best dataset's history (old rows of every
  * accepted replacement) answers "row s of version v" exactly. Candidates are scored on
- * {@link GsdConfig#threads()} workers when a generation is large enough to pay for the hand-off
- * ({@link #PARALLEL_MIN_LEVELS}); results depend only on the seed, not on the number of threads.
+ * {@link GsdConfig#threads()} workers ({@code core.Parallel}; 0 is all cores) when a generation is
+ * large enough to pay for the hand-off ({@link #PARALLEL_MIN_LEVELS}); results depend only on the
+ * seed, not on the number of threads.
+ *
+ * <pre>{@code
+ * FitResult<GsdConfig> r = Gsd.fit(GsdConfig.defaults().withRows(500).withSeed(7), workloads, noisyAnswers);
+ * Table synthetic = r.table();
+ * }</pre>
+ *
+ * All randomness comes from {@code new SplittableRandom(config.seed())}.
  *
  * <p>The parts: the generation's candidates ({@code Population}) and their scoring over threads
  * ({@code PopulationScoring}), the elite archive ({@code EliteArchive}) and the best dataset's
  * past rows ({@code RowHistory}).
  */
-public final class Gsd implements Generator {
-  private final GsdConfig config;
+public final class Gsd {
+  private Gsd() {}
 
-  public Gsd(GsdConfig config) {
-    this.config = Checks.notNull("config", config);
+  /** Fits a table of {@link GsdConfig#rows()} rows to {@code targets}, one per query of {@code workloads}. */
+  public static FitResult<GsdConfig> fit(GsdConfig config, WorkloadSet workloads, double[] targets) {
+    return fit(config, workloads, targets, Optional.empty(), null);
   }
 
-  public GsdConfig config() {
-    return config;
+  /** As {@link #fit(GsdConfig, WorkloadSet, double[])}, telling {@code listener} the generations run. */
+  public static FitResult<GsdConfig> fit(GsdConfig config, WorkloadSet workloads, double[] targets, ProgressListener listener) {
+    return fit(config, workloads, targets, Optional.empty(), listener);
   }
 
-  @Override
-  public String name() {
-    return "gsd";
+  /**
+   * As {@link #fit(GsdConfig, WorkloadSet, double[])}, starting from {@code warmStart} (its
+   * evenly spaced rows, or its rows repeated, when the row count differs): the first dataset of
+   * the elite archive.
+   */
+  public static FitResult<GsdConfig> fit(GsdConfig config, WorkloadSet workloads, double[] targets, Table warmStart) {
+    return fit(config, workloads, targets, Optional.of(Checks.notNull("warmStart", warmStart)), null);
   }
 
-  @Override
-  public int rows() {
-    return config.rows();
+  /** As {@link #fit(GsdConfig, WorkloadSet, double[], Table)}, telling {@code listener} the generations run. */
+  public static FitResult<GsdConfig> fit(
+      GsdConfig config, WorkloadSet workloads, double[] targets, Table warmStart, ProgressListener listener) {
+    return fit(config, workloads, targets, Optional.of(Checks.notNull("warmStart", warmStart)), listener);
   }
 
-  @Override
-  public FitResult fit(WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng) {
-    FitArguments.check(set, targets, warmStart, rng);
+  private static FitResult<GsdConfig> fit(
+      GsdConfig config, WorkloadSet set, double[] targets, Optional<Table> warmStart, ProgressListener listener) {
+    Checks.notNull("config", config);
+    return fit(config, set, targets, warmStart, new SplittableRandom(config.seed()), listener);
+  }
+
+  /** The fit on the stream {@code rng} (a synthesis shares one stream between its steps). */
+  static FitResult<GsdConfig> fit(
+      GsdConfig config, WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng,
+      ProgressListener listener) {
+    Checks.notNull("config", config);
+    FitArguments.check(set, targets, warmStart);
     long start = System.nanoTime();
-    Run run = new Run(set, targets, warmStart, rng);
-    try {
-      return run.go(start);
-    } finally {
-      run.close();
-    }
+    return new Run(config, set, targets, warmStart, rng).go(start, ProgressListener.orNone(listener));
   }
 
   /**
@@ -95,7 +116,8 @@ public final class Gsd implements Generator {
   }
 
   /** One fit: all mutable state of the algorithm. */
-  private final class Run implements AutoCloseable {
+  private static final class Run {
+    final GsdConfig config;
     final SplittableRandom rng;
     final int n;
     final int dc;
@@ -109,7 +131,8 @@ public final class Gsd implements Generator {
     final PopulationScoring scoring;
     long version;
 
-    Run(WorkloadSet set, double[] targets, Optional<Table> warm, SplittableRandom rng) {
+    Run(GsdConfig config, WorkloadSet set, double[] targets, Optional<Table> warm, SplittableRandom rng) {
+      this.config = config;
       this.rng = rng;
       this.n = config.rows();
       this.dc = set.schema().dc();
@@ -137,11 +160,11 @@ public final class Gsd implements Generator {
         archive.addFull(fit[i], init[i]);
       }
       this.pop = new Population(config.populationSize(), dc, dn);
-      int threads = parallelWorth(set) ? Math.min(config.threads(), pop.size) : 1;
+      int threads = parallelWorth(config, set) ? Math.min(Parallel.threads(config.threads()), pop.size) : 1;
       this.scoring = new PopulationScoring(best, pop, threads);
     }
 
-    FitResult go(long start) {
+    FitResult<GsdConfig> go(long start, ProgressListener listener) {
       long maxGen = config.maxGenerations();
       int window = config.window();
       long traceEvery = Math.max(1, maxGen / 1000);
@@ -157,6 +180,7 @@ public final class Gsd implements Generator {
         tell();
         if (gen % traceEvery == 0) {
           trace.add(new double[] {gen, best.fitness()});
+          listener.progress(gen, maxGen);
         }
         if (gen % window == 0) {
           double f = best.recomputeFitness();
@@ -182,7 +206,8 @@ public final class Gsd implements Generator {
         tl[i] = trace.get(i)[1];
       }
       double secs = (System.nanoTime() - start) / 1e9;
-      return new FitResult("gsd", best.table(), f, gen, converged, secs, ti, tl);
+      listener.progress(maxGen, maxGen);
+      return new FitResult<>(config, best.table(), f, gen, converged, secs, ti, tl);
     }
 
     /** Builds the population from the best dataset and the elite archive. */
@@ -225,11 +250,6 @@ public final class Gsd implements Generator {
         version++;
       }
     }
-
-    @Override
-    public void close() {
-      scoring.close();
-    }
   }
 
   /**
@@ -241,7 +261,7 @@ public final class Gsd implements Generator {
    */
   static final long PARALLEL_MIN_LEVELS = 10_000;
 
-  private boolean parallelWorth(WorkloadSet set) {
+  static boolean parallelWorth(GsdConfig config, WorkloadSet set) {
     int cols = set.schema().dc() + set.schema().dn();
     long levels = 0;
     for (int j = 0; j < cols; j++) {

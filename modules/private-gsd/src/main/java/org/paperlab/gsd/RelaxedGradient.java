@@ -3,9 +3,7 @@ package org.paperlab.gsd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
+import org.paperlab.core.Parallel;
 
 /**
  * The relaxed loss {@code L = sum_q (A_q - y_q)^2} and its gradients with respect to the logits
@@ -14,13 +12,14 @@ import java.util.concurrent.Future;
  * <p>Blocks are assigned once, largest estimated cost first, each to the least loaded worker
  * (longest-processing-time greedy); the assignment, and so the order of every floating-point sum,
  * depends only on the blocks and the thread count, so results are reproducible for a fixed thread
- * count. Worker 0 runs on the calling thread, the others on a pool of {@code threads - 1}.
+ * count. Worker 0 runs on the calling thread, the others on the shared pool of
+ * {@link Parallel#blocks} (one block per worker); a worker's exception reaches the caller as
+ * itself.
  */
-final class RelaxedGradient implements AutoCloseable {
+final class RelaxedGradient {
   private final RelaxedTable table;
   private final SoftBins bins;
   private final BlockWorker[] workers;
-  private final ForkJoinPool pool;
 
   /** Workers for {@code min(threads, blocks)} threads (at least 1). */
   RelaxedGradient(RelaxedTable table, RelaxedQueries queries, double[] targets, int threads) {
@@ -34,7 +33,6 @@ final class RelaxedGradient implements AutoCloseable {
     for (int k = 0; k < t; k++) {
       workers[k] = new BlockWorker(table, bins, targets, assign.get(k), maxCells, maxSize);
     }
-    this.pool = t > 1 ? new ForkJoinPool(t - 1) : null;
   }
 
   /** Longest-processing-time greedy: blocks by decreasing cost (stable), each to the least loaded thread (first on ties). */
@@ -88,33 +86,12 @@ final class RelaxedGradient implements AutoCloseable {
     return loss;
   }
 
-  /** Runs every worker once: worker 0 on this thread, the others on the pool; waits for all. */
+  /** Runs every worker once: worker 0 on this thread, the others on the shared pool; waits for all. */
   private void runWorkers() {
-    if (pool == null) {
-      workers[0].run();
-      return;
-    }
-    Future<?>[] fs = new Future<?>[workers.length - 1];
-    for (int t = 0; t < fs.length; t++) {
-      fs[t] = pool.submit(workers[t + 1]);
-    }
-    workers[0].run();
-    try {
-      for (Future<?> f : fs) {
-        f.get();
+    Parallel.blocks(workers.length, workers.length, (block, lo, hi) -> {
+      for (int k = lo; k < hi; k++) {
+        workers[k].run();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("gradient computation failed: " + e.getCause(), e.getCause());
-    }
-  }
-
-  @Override
-  public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    });
   }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
+import org.paperlab.core.Parallel;
+import org.paperlab.core.ProgressListener;
 
 /**
  * The first-order baseline: relaxed adaptive projection in the style of RAP (Aydore et al.
@@ -34,37 +36,65 @@ import org.paperlab.core.Checks;
  * <p>A k-factor query block is evaluated as {@code A[i,j,l] = (1/N') sum_r f1[r,i] f2[r,j]
  * f3[r,l]} with the gradient {@code dL/df1[r,i] = (1/N') sum_{j,l} 2(A - y)[i,j,l] f2[r,j] f3[r,l]}
  * (and likewise for the other factors), in plain Java loops over flat float arrays, split over
- * threads by blocks with a fixed assignment (results are reproducible for a fixed thread count).
+ * {@link RapConfig#threads()} threads ({@code core.Parallel}; 0 is all cores) by blocks with a
+ * fixed assignment: results are reproducible for a given resolved thread count (the assignment
+ * fixes the order of the floating-point sums).
+ *
+ * <pre>{@code
+ * FitResult<RapConfig> r = RelaxedProjection.fit(RapConfig.defaults().withSeed(7), workloads, noisyAnswers);
+ * }</pre>
+ *
+ * All randomness (the random start and the rounding) comes from
+ * {@code new SplittableRandom(config.seed())}.
  *
  * <p>The parts: {@code RelaxedTable} (logits, softmax, numeric values and their Adam state),
  * {@code RelaxedQueries} (the workloads as {@code QueryBlock}s of {@code RelaxedFactor}s, with
  * the shared {@code SoftBins}), {@code RelaxedGradient} (loss and gradients over threads, each
  * thread a {@code BlockWorker}), {@code SlopeSchedule} and {@code RandomizedRounding}.
  */
-public final class RelaxedProjection implements Generator {
-  private final RapConfig config;
+public final class RelaxedProjection {
+  private RelaxedProjection() {}
 
-  public RelaxedProjection(RapConfig config) {
-    this.config = Checks.notNull("config", config);
+  /**
+   * Fits a table of {@link RapConfig#outputRows()} rows to {@code targets}, one per query of
+   * {@code workloads}, from a random relaxed table.
+   */
+  public static FitResult<RapConfig> fit(RapConfig config, WorkloadSet workloads, double[] targets) {
+    return fit(config, workloads, targets, Optional.empty(), null);
   }
 
-  public RapConfig config() {
-    return config;
+  /** As {@link #fit(RapConfig, WorkloadSet, double[])}, telling {@code listener} the Adam steps run. */
+  public static FitResult<RapConfig> fit(RapConfig config, WorkloadSet workloads, double[] targets, ProgressListener listener) {
+    return fit(config, workloads, targets, Optional.empty(), listener);
   }
 
-  @Override
-  public String name() {
-    return "rap";
+  /**
+   * As {@link #fit(RapConfig, WorkloadSet, double[])}, starting from {@code warmStart} (its rows
+   * resized to {@link RapConfig#rows()}, logit 2 on every cell's value).
+   */
+  public static FitResult<RapConfig> fit(RapConfig config, WorkloadSet workloads, double[] targets, Table warmStart) {
+    return fit(config, workloads, targets, Optional.of(Checks.notNull("warmStart", warmStart)), null);
   }
 
-  @Override
-  public int rows() {
-    return config.rows() * config.samplesPerRow();
+  /** As {@link #fit(RapConfig, WorkloadSet, double[], Table)}, telling {@code listener} the Adam steps run. */
+  public static FitResult<RapConfig> fit(
+      RapConfig config, WorkloadSet workloads, double[] targets, Table warmStart, ProgressListener listener) {
+    return fit(config, workloads, targets, Optional.of(Checks.notNull("warmStart", warmStart)), listener);
   }
 
-  @Override
-  public FitResult fit(WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng) {
-    FitArguments.check(set, targets, warmStart, rng);
+  private static FitResult<RapConfig> fit(
+      RapConfig config, WorkloadSet set, double[] targets, Optional<Table> warmStart, ProgressListener listener) {
+    Checks.notNull("config", config);
+    return fit(config, set, targets, warmStart, new SplittableRandom(config.seed()), listener);
+  }
+
+  /** The fit on the stream {@code rng} (a synthesis shares one stream between its steps). */
+  static FitResult<RapConfig> fit(
+      RapConfig config, WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng,
+      ProgressListener listener) {
+    Checks.notNull("config", config);
+    FitArguments.check(set, targets, warmStart);
+    ProgressListener progress = ProgressListener.orNone(listener);
     long start = System.nanoTime();
     int iters = config.iterations();
     RelaxedTable table = RelaxedTable.start(set.schema(), config.rows(), warmStart, rng);
@@ -74,16 +104,16 @@ public final class RelaxedProjection implements Generator {
     long traceEvery = Math.max(1, iters / 200);
     float[] gTheta = new float[table.theta.length];
     float[] gX = new float[table.x.length];
-    try (RelaxedGradient gradient = new RelaxedGradient(table, queries, targets, config.threads())) {
-      for (int t = 1; t <= iters; t++) {
-        float slope = slopes.at(t);
-        table.softmax();
-        double loss = gradient.compute(slope, gTheta, gX);
-        if (t % traceEvery == 0 || t == 1 || t == iters) {
-          trace.add(new double[] {t, loss});
-        }
-        table.adamStep(gTheta, gX, t, config.learningRate(), config.numericLearningRate());
+    RelaxedGradient gradient = new RelaxedGradient(table, queries, targets, Parallel.threads(config.threads()));
+    for (int t = 1; t <= iters; t++) {
+      float slope = slopes.at(t);
+      table.softmax();
+      double loss = gradient.compute(slope, gTheta, gX);
+      if (t % traceEvery == 0 || t == 1 || t == iters) {
+        trace.add(new double[] {t, loss});
+        progress.progress(t, iters);
       }
+      table.adamStep(gTheta, gX, t, config.learningRate(), config.numericLearningRate());
     }
     table.softmax();
     Table rounded = RandomizedRounding.sample(table, config.samplesPerRow(), set.schema(), rng);
@@ -94,6 +124,6 @@ public final class RelaxedProjection implements Generator {
       ti[i] = trace.get(i)[0];
       tl[i] = trace.get(i)[1];
     }
-    return new FitResult("rap", rounded, loss, iters, false, (System.nanoTime() - start) / 1e9, ti, tl);
+    return new FitResult<>(config, rounded, loss, iters, false, (System.nanoTime() - start) / 1e9, ti, tl);
   }
 }

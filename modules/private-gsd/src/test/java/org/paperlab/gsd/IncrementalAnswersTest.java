@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +153,6 @@ class IncrementalAnswersTest {
     Table other = Fixtures.table();
     assertThrows(IllegalArgumentException.class, () -> new IncrementalAnswers(set, new double[3], other));
     assertThrows(IllegalArgumentException.class,
-        () -> new Gsd(GsdConfig.defaults()).fit(set, new double[3], Optional.of(other), new SplittableRandom(1)));
+        () -> Gsd.fit(GsdConfig.defaults(), set, new double[3], other));
   }
 }
