@@ -277,15 +277,15 @@ public final class Chart {
 
   /**
    * Adds a gray reference power law {@code y0 (x / x0)^slope} over {@code [x0, x1]}, labelled with
-   * its slope to 3 significant digits; successive ones alternate a dark gray dashed line (1.2 px)
-   * and a gray dotted one (1 px), so that two theories can be told apart.
+   * its slope to 3 significant digits, 1.5 px wide; successive ones alternate a dark gray dashed
+   * line and a gray dotted one, so that two theories can be told apart.
    */
   public Chart powerLaw(String name, double slope, double x0, double x1, double y0) {
     double[] x = {x0, x1};
     double[] y = {y0, y0 * Math.pow(x1 / x0, slope)};
     boolean first = powerLaws++ % 2 == 0;
     return series(String.format(Locale.ROOT, "%s (slope %.3g)", name, slope), x, y,
-        first ? Color.DARK_GRAY : Color.GRAY, first ? Stroke.DASHED : Stroke.DOTTED, first ? 1.2f : 1.0f);
+        first ? Color.DARK_GRAY : Color.GRAY, first ? Stroke.DASHED : Stroke.DOTTED, 1.5f);
   }
 
   /** The underlying XChart chart, for anything this class does not cover. */
