@@ -275,7 +275,7 @@ final class SgdCommand implements Runnable {
         if (prob instanceof HarveyLowerBound h) {
           HarveyLowerBound.Simulation sim = h.simulate(config);
           metrics = sim.toMetrics();
-          table = harveyTable(sim);
+          table = Report.simulationTable("harvey", sim);
           double[] t = Arrays.stream(sim.checkpoints()).asDoubleStream().toArray();
           Report.addLine(chart, "last iterate", t, sim.lastGaps());
         } else {
@@ -331,21 +331,6 @@ final class SgdCommand implements Runnable {
       cfg.put("mirror", Variants.name(config.mirror()));
       cfg.put("seed", config.seed());
       return cfg;
-    }
-
-    private static CsvTable harveyTable(HarveyLowerBound.Simulation sim) {
-      CsvTable table = new CsvTable("series", "output", "t", "gap");
-      long[] cps = sim.checkpoints();
-      double[] last = sim.lastGaps();
-      for (int k = 0; k < cps.length; k++) {
-        table.addRow("harvey", "last", (double) cps[k], last[k]);
-      }
-      for (Map.Entry<String, Double> e : sim.outputGaps().entrySet()) {
-        if (!e.getKey().equals("last")) {
-          table.addRow("harvey", e.getKey(), (double) sim.horizon(), e.getValue());
-        }
-      }
-      return table;
     }
 
     private void print(Map<String, Object> metrics) {

@@ -2,9 +2,11 @@ package org.paperlab.sgd.experiments;
 
 import java.awt.Color;
 import java.util.Locale;
+import java.util.Map;
 import org.paperlab.lab.Chart;
 import org.paperlab.lab.CsvTable;
 import org.paperlab.lab.RunContext;
+import org.paperlab.sgd.HarveyLowerBound;
 import org.paperlab.sgd.OutputSummary;
 import org.paperlab.sgd.Quantiles;
 import org.paperlab.sgd.SgdResult;
@@ -83,6 +85,25 @@ public final class Report {
         table.addRow(row);
       }
     }
+  }
+
+  /**
+   * The table of one exact Harvey simulation, labelled {@code series}: columns series, output, t,
+   * gap; the last iterate at every checkpoint, the other outputs at t = T.
+   */
+  public static CsvTable simulationTable(String series, HarveyLowerBound.Simulation sim) {
+    CsvTable table = new CsvTable("series", "output", "t", "gap");
+    long[] cps = sim.checkpoints();
+    double[] last = sim.lastGaps();
+    for (int k = 0; k < cps.length; k++) {
+      table.addRow(series, "last", (double) cps[k], last[k]);
+    }
+    for (Map.Entry<String, Double> e : sim.outputGaps().entrySet()) {
+      if (!e.getKey().equals("last")) {
+        table.addRow(series, e.getKey(), (double) sim.horizon(), e.getValue());
+      }
+    }
+    return table;
   }
 
   /** The checkpoint table header for quantile levels {@code levels}. */
