@@ -1,9 +1,6 @@
 package org.paperlab.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -263,8 +260,8 @@ final class SgdCommand implements Runnable {
       Path metricsJson = out.resolve("metrics.json");
       Path configJson = out.resolve("config.json");
       Path png = out.resolve("gap.png");
-      Path created = createFolder(out);
       try (OutputFiles files = OutputFiles.create()) {
+        files.declareFolder("--out", out);
         for (Path f : List.of(csv, metricsJson, configJson, png)) {
           files.declare("--out", f);
         }
@@ -312,9 +309,6 @@ final class SgdCommand implements Runnable {
         files.commit();
         print(metrics);
         return 0;
-      } catch (RuntimeException | Error e) {
-        removeIfEmpty(out, created);
-        throw e;
       }
     }
 
@@ -341,40 +335,6 @@ final class SgdCommand implements Runnable {
         }
       }
       o.println("wrote " + out.toAbsolutePath().normalize() + "/{checkpoints.csv,metrics.json,config.json,gap.png}");
-    }
-
-    /** Creates {@code dir} and its missing parents; returns the outermost folder created (null: none). */
-    private static Path createFolder(Path dir) {
-      Path first = null;
-      for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
-        first = p;
-      }
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-      }
-      return first;
-    }
-
-    /** After a failure: removes the folders this run created, if they are still empty. */
-    private static void removeIfEmpty(Path dir, Path created) {
-      if (created == null) {
-        return;
-      }
-      for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-        try (Stream<Path> s = Files.list(p)) {
-          if (s.findAny().isPresent()) {
-            return;
-          }
-          Files.delete(p);
-        } catch (IOException ignored) {
-          return;
-        }
-        if (p.equals(created)) {
-          return;
-        }
-      }
     }
   }
 }
