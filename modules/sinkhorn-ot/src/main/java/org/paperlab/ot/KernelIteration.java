@@ -132,7 +132,7 @@ final class KernelIteration implements Iteration {
    * without a second exponential pass. Every kernel row then has mass; a column without mass is
    * caught by the first sweep and repaired by {@link #fallback()}.
    */
-  void initFromExactRows() {
+  private void initFromExactRows() {
     double eps = s.eps();
     double inv = s.inv();
     double lambda = s.lambda();
@@ -154,7 +154,7 @@ final class KernelIteration implements Iteration {
   }
 
   /** {@code K~_ij = exp((f~_i + g~_j - C_ij)/eps)}, multi-threaded over rows. */
-  void rebuild() {
+  private void rebuild() {
     double inv = s.inv();
     for (int j = 0; j < m; j++) {
       h[j] = gt[j] * inv;

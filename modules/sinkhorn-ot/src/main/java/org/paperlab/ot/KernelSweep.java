@@ -66,9 +66,8 @@ public final class KernelSweep {
     state.setEpsilon(1.0);
     Iteration iteration;
     if (method == Method.KERNEL) {
-      KernelIteration kernel = new KernelIteration(state, false);
-      kernel.rebuild(); // the plain kernel exp(-C)
-      iteration = kernel;
+      iteration = new KernelIteration(state, false);
+      iteration.start(null); // the plain kernel exp(-C)
     } else {
       iteration = new LogIteration(state, "log"); // from f = g = 0, no exact first steps
     }

@@ -27,8 +27,8 @@ sealed interface Storage permits FloatStorage, DoubleStorage {
 
   /**
    * The largest {@code |log|} of a scaling the stabilized kernel domain lets grow before it
-   * absorbs the scalings into the potentials (Schmitzer 2019, Alg. 2): {@code 25} for float (far
-   * from {@code e^88}, the float range), {@code 200} for double.
+   * absorbs the scalings into the potentials (Schmitzer 2019, Alg. 2): {@code 25} for float
+   * (normal floats end near {@code e^-87}), {@code 200} for double.
    */
   double absorptionBound();
 
