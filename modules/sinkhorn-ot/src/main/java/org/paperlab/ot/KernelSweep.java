@@ -11,18 +11,18 @@ import org.paperlab.core.Checks;
  * and takes one exponential per entry.
  */
 public final class KernelSweep {
-  private final SinkhornEngine engine;
+  private final SinkhornState state;
+  private final Iteration iteration;
   private final int n;
   private final int m;
   private final Precision precision;
-  private final boolean log;
 
-  private KernelSweep(SinkhornEngine engine, int n, int m, Precision precision, boolean log) {
-    this.engine = engine;
+  private KernelSweep(SinkhornState state, Iteration iteration, int n, int m, Precision precision) {
+    this.state = state;
+    this.iteration = iteration;
     this.n = n;
     this.m = m;
     this.precision = precision;
-    this.log = log;
   }
 
   /**
@@ -62,27 +62,26 @@ public final class KernelSweep {
     double[] b = new double[m];
     java.util.Arrays.fill(a, 1.0 / n);
     java.util.Arrays.fill(b, 1.0 / m);
-    SinkhornEngine e = new SinkhornEngine(cfg, a, b, rows, Sinkhorn.kernels(cfg));
-    e.setEpsilon(1.0);
+    SinkhornState state = new SinkhornState(cfg, a, b, Storage.of(rows, Sinkhorn.kernels(cfg)));
+    state.setEpsilon(1.0);
+    Iteration iteration;
     if (method == Method.KERNEL) {
-      e.allocateKernel();
-      e.rebuildKernel();
+      iteration = new KernelIteration(state, false);
+      iteration.start(null); // the plain kernel exp(-C)
+    } else {
+      iteration = new LogIteration(state, "log"); // from f = g = 0, no exact first steps
     }
-    return new KernelSweep(e, n, m, precision, method == Method.LOG);
+    return new KernelSweep(state, iteration, n, m, precision);
   }
 
   /** Runs {@code iterations} full Sinkhorn iterations (no early stop). */
   public void iterate(int iterations) {
-    if (log) {
-      engine.runLog(0.0, iterations);
-    } else {
-      engine.runKernel(0.0, iterations, false);
-    }
+    iteration.run(0.0, iterations);
   }
 
   /** The last L1 marginal error (to sink results in benchmarks). */
   public double error() {
-    return engine.errL1;
+    return state.progress.errorL1();
   }
 
   /** Bytes of kernel (or cost) read per iteration ({@code n m} times 4 or 8). */
@@ -92,6 +91,6 @@ public final class KernelSweep {
 
   /** The row kernels in use. */
   public String kernels() {
-    return engine.k.name();
+    return state.storage.kernels().name();
   }
 }

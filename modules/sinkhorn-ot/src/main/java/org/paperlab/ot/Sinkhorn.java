@@ -1,7 +1,5 @@
 package org.paperlab.ot;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.paperlab.core.Checks;
 import org.paperlab.core.Tensors;
@@ -120,24 +118,13 @@ public final class Sinkhorn {
 
   /** The absolute epsilon {@code config} means for this cost matrix. */
   public static double absoluteEpsilon(SinkhornConfig config, double[] cost, int n, int m) {
-    return absoluteEpsilon(config, CostRows.stored(cost, n, m));
+    return EpsilonSchedule.absolute(config, CostRows.stored(cost, n, m));
   }
 
   /** The absolute epsilon {@code config} means for these clouds and cost. */
   public static double absoluteEpsilon(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost) {
-    return absoluteEpsilon(config,
+    return EpsilonSchedule.absolute(config,
         CostRows.lazy(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, false, RowKernels.scalar()));
-  }
-
-  static double absoluteEpsilon(SinkhornConfig config, CostRows rows) {
-    if (config.epsilonScale() == EpsilonScale.NONE) {
-      return config.epsilon();
-    }
-    double stat = rows.statistic(config.epsilonScale());
-    Checks.require(stat > 0,
-        "the %s of the cost is %s, so a relative epsilon is 0; give an absolute epsilon",
-        config.epsilonScale().name().toLowerCase(java.util.Locale.ROOT), stat);
-    return config.epsilon() * stat;
   }
 
   static RowKernels kernels(SinkhornConfig config) {
@@ -182,161 +169,63 @@ public final class Sinkhorn {
     }
   }
 
+  /**
+   * The solve: the epsilon stages, a state, the kernel- or log-domain iteration (Method.AUTO: the
+   * stabilized kernel on a stored cost, the log domain on a lazy one), the stages run in turn with
+   * one shared iteration budget, then the cost, objectives and plan of the final iterate.
+   */
   static SinkhornResult run(
       SinkhornConfig cfg, double[] a, double[] b, CostRows rows, RowKernels k, Potentials warm, long t0) {
-    int n = a.length;
-    int m = b.length;
     if (warm != null) {
-      Checks.sameSize("length of warm-start f", warm.fRef().length, "n", n);
-      Checks.sameSize("length of warm-start g", warm.gRef().length, "m", m);
+      Checks.sameSize("length of warm-start f", warm.fRef().length, "n", a.length);
+      Checks.sameSize("length of warm-start g", warm.gRef().length, "m", b.length);
     }
-    double eps = absoluteEpsilon(cfg, rows);
-    List<Double> stages = new ArrayList<>();
-    if (cfg.epsilonScaling()) {
-      double e0 = rows.statistic(EpsilonScale.MAX);
-      for (double e = e0; e > eps; e *= cfg.scalingFactor()) {
-        stages.add(e);
-      }
-    }
-    stages.add(eps);
+    EpsilonSchedule schedule = EpsilonSchedule.of(cfg, rows);
     double setup = (System.nanoTime() - t0) / 1e9;
 
-    SinkhornEngine eng = new SinkhornEngine(cfg, a, b, rows, k);
-    boolean kernel = cfg.method() == Method.KERNEL || (cfg.method() == Method.AUTO && !rows.lazy());
-    boolean stabilized = cfg.method() == Method.AUTO;
-    eng.setEpsilon(stages.get(0));
-    String solver = kernel ? (stabilized ? "stabilized-kernel" : "kernel") : (rows.lazy() ? "log-lazy" : "log");
-    if (kernel) {
-      long size = (long) n * m;
-      Checks.require(size <= CostRows.MAX_STORED,
-          "a kernel of n*m = %d entries does not fit in memory; use method LOG with lazy = true", size);
-      eng.allocateKernel();
-    }
-    if (warm != null) {
-      System.arraycopy(warm.fRef(), 0, eng.ft, 0, n);
-      System.arraycopy(warm.gRef(), 0, eng.gt, 0, m);
-      if (kernel) {
-        eng.rebuildKernel();
-      }
-    } else if (kernel && stabilized) {
-      // one exact soft-min row update from g = 0, and the kernel from the same exponentials
-      eng.initKernelFromExactRows();
-    } else if (kernel) {
-      eng.rebuildKernel(); // plain kernel exp(-C/eps)
-    } else {
-      // exact first half steps from g = 0: every row and column then has mass
-      eng.exactRowUpdate();
-      eng.exactColUpdate();
-    }
+    SinkhornState state = new SinkhornState(cfg, a, b, Storage.of(rows, k));
+    state.setEpsilon(schedule.epsilon(0));
+    boolean kernelDomain = cfg.method() == Method.KERNEL || (cfg.method() == Method.AUTO && !rows.lazy());
+    Iteration iteration = kernelDomain
+        ? new KernelIteration(state, cfg.method() == Method.AUTO)
+        : new LogIteration(state, rows.lazy() ? "log-lazy" : "log");
+    iteration.start(warm);
+
+    Progress progress = state.progress;
     boolean converged = false;
-    int budget = cfg.maxIterations();
-    for (int s = 0; s < stages.size(); s++) {
-      boolean last = s == stages.size() - 1;
+    for (int s = 0; s < schedule.size(); s++) {
       if (s > 0) {
-        if (kernel) {
-          eng.foldScalings();
-        }
-        eng.setEpsilon(stages.get(s));
-        if (kernel) {
-          eng.rebuildKernel();
-        }
+        iteration.changeEpsilon(schedule.epsilon(s));
       }
-      eng.stages++;
-      int remaining = budget - eng.iterations;
+      progress.stageStarted();
+      int remaining = cfg.maxIterations() - progress.iterations();
       if (remaining <= 0) {
         break;
       }
-      double tol = last ? cfg.tolerance() : Math.max(cfg.tolerance(), 1e-3);
-      boolean ok;
-      if (kernel) {
-        ok = eng.runKernel(tol, remaining, stabilized);
-        if (!ok && eng.needsLog) {
-          // repeated underflow: finish this and the later stages in the log domain
-          eng.foldScalings();
-          eng.releaseKernel();
-          eng.kernelMode = false;
-          kernel = false;
-          eng.switchedToLog = true;
-          solver = "stabilized-kernel+log";
-          ok = eng.runLog(tol, budget - eng.iterations);
-        }
-        if (eng.failure != null) {
-          break;
-        }
-      } else {
-        ok = eng.runLog(tol, remaining);
+      double tol = schedule.tolerance(s);
+      boolean ok = iteration.run(tol, remaining);
+      if (!ok && iteration instanceof KernelIteration kernel && kernel.needsLogDomain()) {
+        // repeated underflow: finish this and the later stages in the log domain
+        iteration = kernel.handOverToLogDomain();
+        ok = iteration.run(tol, cfg.maxIterations() - progress.iterations());
       }
-      if (last) {
+      if (progress.failed()) {
+        break;
+      }
+      if (schedule.isLast(s)) {
         converged = ok;
       }
     }
 
-    double cost = kernel ? eng.kernelTransportCost() : eng.logTransportCost();
-    double epsFinal = eng.eps;
-    double[] f = new double[n];
-    double[] g = new double[m];
-    for (int i = 0; i < n; i++) {
-      f[i] = eng.ft[i] + epsFinal * (kernel ? eng.lu[i] : 0);
-    }
-    for (int j = 0; j < m; j++) {
-      g[j] = eng.gt[j] + epsFinal * (kernel ? eng.lv[j] : 0);
-    }
-    double[] lu = kernel ? eng.lu : new double[n];
-    double[] lv = kernel ? eng.lv : new double[m];
-    TransportPlan plan = new TransportPlan(rows, k, a, b, eng.ft, eng.gt, lu, lv, epsFinal,
-        kernel && rows.single, cfg.threads());
-    eng.releaseKernel();
-
-    double mass = 0;
-    double fr = 0;
-    double gc = 0;
-    double af = 0;
-    double bg = 0;
-    for (int i = 0; i < n; i++) {
-      mass += eng.r[i];
-      fr += f[i] * eng.r[i];
-      af += a[i] * f[i];
-    }
-    for (int j = 0; j < m; j++) {
-      gc += g[j] * eng.c[j];
-      bg += b[j] * g[j];
-    }
-    double massTerm = epsFinal * (mass - eng.massA * eng.massB);
-    double objective = fr + gc - massTerm;
-    double dual;
-    if (cfg.balanced()) {
-      dual = af + bg - massTerm;
-    } else {
-      double tau = cfg.tau();
-      objective += tau * kl(eng.r, a) + tau * kl(eng.c, b);
-      double da = 0;
-      double db = 0;
-      for (int i = 0; i < n; i++) {
-        da += a[i] * (Math.exp(-f[i] / tau) - 1);
-      }
-      for (int j = 0; j < m; j++) {
-        db += b[j] * (Math.exp(-g[j] / tau) - 1);
-      }
-      dual = -tau * da - tau * db - massTerm;
-    }
-    String failure = eng.failure != null ? eng.failure
-        : converged ? ""
-        : String.format(java.util.Locale.ROOT,
-            "not converged: marginal error %.3g (%s) after %d iterations > tolerance %.3g",
-            cfg.errorNorm() == ErrorNorm.L1 ? eng.errL1 : eng.errL2, cfg.errorNorm(), eng.iterations,
-            cfg.tolerance());
+    double[] f = state.f();
+    double[] g = state.g();
+    Objectives o = Objectives.of(state, iteration.transportCost(), f, g);
+    TransportPlan plan = iteration.plan();
+    String failure = progress.failure(converged, cfg.tolerance());
     double total = (System.nanoTime() - t0) / 1e9;
-    return new SinkhornResult(cfg, epsFinal, solver, k.name(), cost, objective, dual, eng.iterations,
-        eng.errL1, eng.errL2, converged, failure, setup, total, eng.absorptions, eng.fallbacks,
-        eng.stages, f, g, eng.r.clone(), eng.c.clone(), eng.trace.errors(), eng.trace.epsilons(), plan);
-  }
-
-  /** Generalized KL {@code sum p log(p/q) - p + q}. */
-  static double kl(double[] p, double[] q) {
-    double s = 0;
-    for (int i = 0; i < p.length; i++) {
-      s += (p[i] > 0 ? p[i] * Math.log(p[i] / q[i]) : 0) - p[i] + q[i];
-    }
-    return s;
+    return new SinkhornResult(cfg, state.eps(), iteration.solver(), k.name(), o.cost(), o.objective(),
+        o.dual(), progress.iterations(), progress.errorL1(), progress.errorL2(), converged, failure, setup,
+        total, progress.absorptions(), progress.fallbacks(), progress.stages(), f, g, state.rowMarginal(),
+        state.colMarginal(), progress.errorTrace(), progress.epsilonTrace(), plan);
   }
 }

@@ -13,5 +13,15 @@
  *
  * <p>Entry points: {@link org.paperlab.ot.Sinkhorn}, {@link org.paperlab.ot.SinkhornDivergence},
  * {@link org.paperlab.ot.MongeGap}, {@link org.paperlab.ot.MapFitter}.
+ *
+ * <p>Inside (package-private), one idea per file: {@code Sinkhorn.run} builds a
+ * {@code SinkhornState} (weights, epsilon, potentials, scalings, marginals and the
+ * {@code Progress} counters) over a {@code Storage} (the cost and kernel matrices in float or
+ * double, {@code FloatStorage} or {@code DoubleStorage}, chosen once), runs the stages of an
+ * {@code EpsilonSchedule} with a {@code KernelIteration} or a {@code LogIteration} (exact
+ * {@code SoftMinSteps} for starts and repairs, over-relaxation by {@code Momentum}, row blocks and
+ * their scratch in {@code RowBlocks}), and reports the {@code Objectives}. The row arithmetic is
+ * {@code RowKernels}: {@code ScalarRowKernels}, or {@code VectorRowKernels} over
+ * {@code VectorProducts}, {@code VectorExpKernels} and {@code VectorCostRows}.
  */
 package org.paperlab.ot;
