@@ -304,7 +304,8 @@ public final class CellEvaluator implements AutoCloseable {
         continue;
       }
       int line = o.firstLine() + Math.max(f.getLineNumber(), 1) - 1;
-      String method = f.getClassName().isEmpty() ? "" : WRAPPER.matcher(f.getClassName()).replaceAll("") + "." + f.getMethodName() + ", ";
+      String type = WRAPPER.matcher(f.getClassName()).replaceAll("");
+      String method = f.getMethodName().isEmpty() ? "" : (type.isEmpty() ? "" : type + ".") + f.getMethodName() + ", ";
       lines.add("    at " + method + where(o.cell(), line) + lineText(o.cellSource(), line));
     }
     if (trace.length > n) {
