@@ -17,7 +17,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * </pre>
  *
  * The kernel's cells compile against this JVM's classpath. Exit codes: 0 after a shutdown
- * request, 2 for a usage error.
+ * request, 1 when the process that started it ended first, 2 for a usage error.
  */
 public final class Main {
   private Main() {}
@@ -40,10 +40,29 @@ public final class Main {
       System.err.println("usage: Main CONNECTION_FILE | Main install KERNEL_DIR PROJECT_ROOT");
       System.exit(2);
     }
+    exitWithParent();
     Running running = start(KernelConnectionProperties.parse(Files.readString(Path.of(args[0]))));
     running.connection().waitUntilClose();
     // ND4J's native threads would keep the JVM alive after the connection closed
     System.exit(0);
+  }
+
+  /**
+   * Ends this JVM when the process that started it (Jupyter) ends, as IPython's kernel does: a
+   * front end that was killed cannot send a shutdown request, and its kernel would run on.
+   */
+  private static void exitWithParent() {
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          System.err.println("paperlab kernel: the process that started it ended; exiting");
+                          System.exit(1);
+                        }));
   }
 
   /** A kernel serving a connection. */
