@@ -130,7 +130,9 @@ public final class CellEvaluator implements AutoCloseable {
         remaining = "";
       }
       int length = rest.length() - remaining.length();
-      boolean last = remaining.isBlank() || analysis.analyzeCompletion(remaining.strip()).completeness() == Completeness.EMPTY;
+      boolean last =
+          remaining.isBlank()
+              || analysis.analyzeCompletion(remaining.strip()).completeness() == Completeness.EMPTY;
       boolean showsValue = last && !rest.substring(0, length).strip().endsWith(";");
       value = run(source, new Origin(cell, lineOf(code, offset), code), offset, showsValue);
       offset += length;

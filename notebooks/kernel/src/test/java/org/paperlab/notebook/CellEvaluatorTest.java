@@ -132,7 +132,8 @@ class CellEvaluatorTest {
     CellException.CompileError e = assertThrows(CellException.CompileError.class, () -> run("int a = 1;\na\na + 1"));
     assertEquals(List.of("';' expected", "cell [1] line 3: a + 1", " ".repeat(17 + 1) + "^"), e.traceback());
     // an unfinished cell
-    CellException.CompileError open = assertThrows(CellException.CompileError.class, () -> run("int f() {\n  return 1;\n"));
+    CellException.CompileError open =
+        assertThrows(CellException.CompileError.class, () -> run("int f() {\n  return 1;\n"));
     assertTrue(open.getMessage().contains("cell [2] line "), open.getMessage());
   }
 
@@ -203,7 +204,11 @@ class CellEvaluatorTest {
     java.util.function.Consumer<DisplayData> sink = shown::add;
     Notebook.attach(sink);
     try {
-      run("var img = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);\ndisplay(img);\ndisplay(\"text\");");
+      run(
+          "import java.awt.image.BufferedImage;\n"
+              + "var img = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);\n"
+              + "display(img);\n"
+              + "display(\"text\");");
     } finally {
       Notebook.detach(sink);
     }

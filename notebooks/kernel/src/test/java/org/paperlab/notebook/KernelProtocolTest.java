@@ -177,6 +177,7 @@ class KernelProtocolTest {
     assertEquals("Interrupted", reply.content().get("ename").getAsString());
     // the kernel goes on
     Run after = execute("1 + 1");
-    assertEquals("2", after.of("execute_result").get(0).content().getAsJsonObject("data").get("text/plain").getAsString());
+    JsonObject data = after.of("execute_result").get(0).content().getAsJsonObject("data");
+    assertEquals("2", data.get("text/plain").getAsString());
   }
 }

@@ -33,7 +33,11 @@ class KernelSpecTest {
     assertTrue(m.find(), "no 'exec java ... -jar' line in ./paperlab");
     List<String> options = new ArrayList<>();
     for (String token : m.group(1).replace("\\\n", " ").trim().split("\\s+")) {
-      token = token.replace("${PAPERLAB_JAVA_OPTS:--Xmx4g}", "-Xmx4g").replace("\"$root\"", ROOT.toString()).replace("$root", ROOT.toString());
+      token =
+          token
+              .replace("${PAPERLAB_JAVA_OPTS:--Xmx4g}", "-Xmx4g")
+              .replace("\"$root\"", ROOT.toString())
+              .replace("$root", ROOT.toString());
       options.add(token.replace("\"", ""));
     }
     return options;
@@ -68,7 +72,8 @@ class KernelSpecTest {
   void theJsonStartsMainWithAnAbsoluteClasspath(@TempDir Path dir) throws IOException {
     String cp = "target/classes" + File.pathSeparator + "lib/x.jar";
     KernelSpec.forProject(ROOT, Path.of("/usr/bin/java"), cp, null, Map.of()).writeTo(dir.resolve("paperlab-java"));
-    JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("paperlab-java/kernel.json"))).getAsJsonObject();
+    String text = Files.readString(dir.resolve("paperlab-java/kernel.json"));
+    JsonObject json = JsonParser.parseString(text).getAsJsonObject();
     List<String> argv = new ArrayList<>();
     json.getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
     assertEquals("/usr/bin/java", argv.get(0));

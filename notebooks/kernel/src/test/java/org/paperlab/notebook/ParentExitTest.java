@@ -40,7 +40,10 @@ class ParentExitTest {
     Optional<ProcessHandle> kernel = ProcessHandle.of(pid);
     try {
       assertTrue(shell.waitFor(30, TimeUnit.SECONDS), "the shell did not end");
-      boolean ended = kernel.map(k -> k.onExit().orTimeout(30, TimeUnit.SECONDS).handle((h, e) -> e == null).join()).orElse(true);
+      boolean ended =
+          kernel
+              .map(k -> k.onExit().orTimeout(30, TimeUnit.SECONDS).handle((h, e) -> e == null).join())
+              .orElse(true);
       assertTrue(ended, "the kernel " + pid + " still runs 30 s after its parent ended");
     } finally {
       kernel.ifPresent(ProcessHandle::destroyForcibly);
