@@ -16,6 +16,9 @@ final class MemoryBandwidth {
   /** Doubles per row of the read pass: a kernel row of a few thousand entries. */
   static final int ROW = 2048;
 
+  /** Whether the read pass runs on SIMD ({@link VectorRead}): the JVM has {@code jdk.incubator.vector}. */
+  static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
   private MemoryBandwidth() {}
 
   /** Best triad bandwidth in GB/s (10^9 bytes) over {@code reps} passes of three double arrays of {@code mib} MiB. */
@@ -47,8 +50,8 @@ final class MemoryBandwidth {
   /**
    * Best read bandwidth in GB/s: the array of {@code mib} MiB is read once per pass in rows of
    * {@link #ROW} doubles, each dotted with one small cache-resident vector (the access pattern of
-   * the kernel sweep), with eight independent sums so that the loop is bound by memory, not by
-   * the latency of one chain of additions.
+   * the kernel sweep): on SIMD ({@link VectorRead}) when the JVM has the Vector API, else with
+   * eight independent scalar sums (a lower figure: then the loop is partly bound by arithmetic).
    */
   static double readGBs(int mib, int threads, int reps) {
     Checks.positive("mib", mib);
@@ -65,7 +68,7 @@ final class MemoryBandwidth {
       Parallel.blocks(threads, rows, (blk, lo, hi) -> {
         double s = 0;
         for (int i = lo; i < hi; i++) {
-          s += dot(big, i * ROW, v);
+          s += SIMD ? VectorRead.dot(big, i * ROW, v, ROW) : dot(big, i * ROW, v);
         }
         sink[blk] = s;
       });

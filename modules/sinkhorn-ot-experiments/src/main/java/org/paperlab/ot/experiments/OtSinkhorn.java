@@ -230,12 +230,14 @@ public final class OtSinkhorn implements Experiment {
 
   /**
    * Memory bandwidth (STREAM-style triad and read, {@link MemoryBandwidth}) and the kernel
-   * iteration's own: a plain kernel-domain solve ({@code Method.KERNEL}, eps = 1 on uniform points
-   * of the unit square, so nothing underflows and every iteration does the same work) is timed at
-   * two iteration budgets with a tolerance it cannot meet; the difference of the two times, per
-   * iteration, is one sweep over the stored {@code n x n} kernel ({@code 4 n^2} bytes in float,
-   * {@code 8 n^2} in double), without the solve's setup (cost, kernel, plan) in it. Each budget is
-   * the best of three solves, after a warm-up solve for the JIT.
+   * iteration's own, measured through the public API: a plain kernel-domain solve
+   * ({@code Method.KERNEL}, eps = 1 on uniform points of the unit square, so nothing underflows and
+   * every iteration does the same work) with a tolerance it cannot meet runs a fixed number of
+   * iterations, and its {@link org.paperlab.core.ProgressListener}, which hears every finished
+   * iteration, times iterations {@code k1 + 1 .. k2} inside the solve: one sweep over the stored
+   * {@code n x n} kernel each ({@code 4 n^2} bytes in float, {@code 8 n^2} in double), without the
+   * solve's setup (cost, kernel, plan). The figure is the best of two solves after a warm-up solve
+   * for the JIT.
    */
   private static void bandwidth(RunContext ctx, boolean quick) {
     int threads = Parallel.threads(0);
@@ -258,24 +260,30 @@ public final class OtSinkhorn implements Experiment {
     double msFloat = 0;
     for (Precision p : Precision.values()) {
       SinkhornConfig cfg = SinkhornConfig.defaults().withEpsilon(1.0).withMethod(Method.KERNEL).withPrecision(p)
-          .withAdaptiveMomentum(false).withTolerance(Double.MIN_VALUE);
+          .withAdaptiveMomentum(false).withTolerance(Double.MIN_VALUE).withMaxIterations(k2);
       ctx.config("bandwidth_" + Variants.name(p), cfg);
-      Sinkhorn.solve(cfg.withMaxIterations(20), x, y, StandardCost.SQEUCLIDEAN); // warm-up (JIT)
-      SinkhornResult[] shortRun = new SinkhornResult[1];
-      SinkhornResult[] longRun = new SinkhornResult[1];
-      double t1 = bestOf(3, cfg.withMaxIterations(k1), x, y, shortRun);
-      double t2 = bestOf(3, cfg.withMaxIterations(k2), x, y, longRun);
-      int iters = longRun[0].iterations() - shortRun[0].iterations();
-      if (iters <= 0) {
-        throw new IllegalStateException("the timed solves stopped early: " + longRun[0]);
+      Sinkhorn.solve(cfg, x, y, StandardCost.SQEUCLIDEAN); // warm-up (JIT)
+      double secs = Double.POSITIVE_INFINITY;
+      for (int rep = 0; rep < 2; rep++) {
+        long[] at = new long[2];
+        SinkhornResult r = Sinkhorn.solve(cfg, x, y, StandardCost.SQEUCLIDEAN, (done, total) -> {
+          if (done == k1) {
+            at[0] = System.nanoTime();
+          } else if (done == k2) {
+            at[1] = System.nanoTime();
+          }
+        });
+        if (r.iterations() != k2) {
+          throw new IllegalStateException("the timed solve stopped after " + r.iterations() + " iterations: " + r);
+        }
+        secs = Math.min(secs, (at[1] - at[0]) / 1e9 / (k2 - k1));
+        ctx.metric("row_kernels", r.kernels());
       }
-      double secs = (t2 - t1) / iters;
       long bytes = (long) n * n * (p == Precision.FLOAT ? 4 : 8);
       gbs.put(Variants.name(p), bytes / secs / 1e9);
       if (p == Precision.FLOAT) {
         msFloat = 1e3 * secs;
       }
-      ctx.metric("row_kernels", longRun[0].kernels());
     }
     ctx.metric("triad_gbs", triad);
     ctx.metric("read_gbs", read);
@@ -286,16 +294,6 @@ public final class OtSinkhorn implements Experiment {
     ctx.config("bandwidth_kernel_n", n);
     ctx.log("bandwidth: triad %.1f GB/s, read %.1f GB/s; kernel sweep %dx%d float %.1f GB/s (%.3f ms/it), double %.1f GB/s",
         triad, read, n, n, gbs.get("float"), msFloat, gbs.get("double"));
-  }
-
-  /** The shortest wall time of {@code reps} solves; the last result in {@code last[0]}. */
-  private static double bestOf(int reps, SinkhornConfig cfg, PointCloud x, PointCloud y, SinkhornResult[] last) {
-    double best = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < reps; r++) {
-      last[0] = Sinkhorn.solve(cfg, x, y, StandardCost.SQEUCLIDEAN);
-      best = Math.min(best, last[0].seconds());
-    }
-    return best;
   }
 
   public static void main(String[] args) {
