@@ -105,4 +105,20 @@ class FlowCommandTest {
     CliRun both = CliRun.of("flow", "sample", "--model", m.toString(), "--out", tmp.resolve("o.csv").toString());
     assertEquals(2, both.code());
   }
+
+  @Test
+  void aPandasHeaderMustBeSaidAndThenIsSkipped() throws Exception {
+    // pandas' to_csv of an unnamed frame writes "0,1" first: a header or a data row, the user says which
+    Path t = tmp.resolve("pandas.csv");
+    Files.writeString(t, "0,1\n" + Files.readString(moons()));
+    Path m = tmp.resolve("p.model");
+    CliRun unsaid = CliRun.of("flow", "train", "--target", t.toString(), "--steps", "5", "--model", m.toString());
+    assertEquals(2, unsaid.code());
+    assertTrue(unsaid.err().contains("pandas.csv:1") && unsaid.err().contains("--no-header"), unsaid.err());
+    assertFalse(Files.exists(m));
+    CliRun said = CliRun.of("flow", "train", "--target", t.toString(), "--header", "--steps", "5", "--hidden", "8",
+        "--model", m.toString());
+    assertEquals(0, said.code(), said.err());
+    assertTrue(Files.exists(m));
+  }
 }
