@@ -2,17 +2,12 @@ package org.paperlab.ot;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
+import org.paperlab.bench.BenchmarkBase;
 
 /**
  * One fused Sinkhorn iteration (paperlab-sinkhorn-ot's own code path) on an {@code n x n} problem:
@@ -29,13 +24,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar SinkhornSweepBench -p n=5000 -p method=KERNEL
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g", "-XX:+UseParallelGC"})
-public class SinkhornSweepBench {
+// the base's JVM settings with a 6 GiB heap: n = 5000 in double keeps the cost and the kernel
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "--add-modules=jdk.incubator.vector",
+      "-Xmx6g",
+      "-XX:+UseParallelGC",
+      "-Dorg.bytedeco.javacpp.maxphysicalbytes=0",
+      "-Dorg.bytedeco.javacpp.maxbytes=8g",
+      "-Dorg.bytedeco.javacpp.cachedir=.cache/javacpp"
+    })
+public class SinkhornSweepBench extends BenchmarkBase {
   @Param({"1000", "2000", "5000"})
   int n;
 

@@ -5,18 +5,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
+import org.paperlab.bench.BenchmarkBase;
 
 /**
  * This machine's memory bandwidth, STREAM style (McCalpin 1995): the triad
@@ -25,13 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * bytes / time; the Sinkhorn kernel sweep ({@link org.paperlab.ot.SinkhornSweepBench}) reads its matrix once per
  * iteration, so the sum is its ceiling.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-XX:+UseParallelGC"})
-public class MemoryBandwidthBench {
+public class MemoryBandwidthBench extends BenchmarkBase {
   static final int N = 256 * 1024 * 1024 / 8;
 
   @Param({"1", "2"})
