@@ -266,6 +266,25 @@ class ReliabilityTest {
     }
   }
 
+  /**
+   * What the sgd README documents: the CSV's mean column is mean_gap (with quantiles); harvey, one
+   * exact run, writes series, output, t, gap and no slope keys.
+   */
+  @Test
+  void sgdWritesTheDocumentedColumnsAndKeys() throws Exception {
+    Path lad = dir.resolve("lad");
+    assertEquals(0, CliRun.of("sgd", "run", "--problem", "lad", "--steps", "100", "--runs", "4", "--out", lad.toString()).code());
+    assertEquals("series,output,t,mean_gap,q0.5,q0.9,q0.99,q0.999", Files.readAllLines(lad.resolve("checkpoints.csv")).get(0));
+    assertTrue(Json.read(lad.resolve("metrics.json")).has("slope_last"));
+    Path harvey = dir.resolve("harvey");
+    CliRun h = CliRun.of("sgd", "run", "--problem", "harvey", "--steps", "1000", "--out", harvey.toString());
+    assertEquals(0, h.code(), h.err());
+    assertEquals("series,output,t,gap", Files.readAllLines(harvey.resolve("checkpoints.csv")).get(0));
+    JsonNode m = Json.read(harvey.resolve("metrics.json"));
+    assertTrue(m.has("sqrtT_gap_last"), m.toString());
+    m.fieldNames().forEachRemaining(k -> assertFalse(k.startsWith("slope_"), k));
+  }
+
   // ---- out of memory at the command boundary ----
 
   /**
