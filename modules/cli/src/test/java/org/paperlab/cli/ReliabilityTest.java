@@ -43,6 +43,38 @@ class ReliabilityTest {
     assertTrue(o.err().startsWith(command + ": "), o.err());
   }
 
+  // ---- data loss: outputs checked before the work, the user's files untouched ----
+
+  @Test
+  void otPlanWithAnOutThatIsAFolderLeavesTheUsersPlanAsItWas() throws Exception {
+    Path x = file("x.csv", "x\n0\n1\n");
+    Path plan = file("p.csv", "OLD\n");
+    Path folder = Files.createDirectory(dir.resolve("DIR"));
+    CliRun o = CliRun.of("ot", "solve", "--x", x.toString(), "--y", x.toString(), "--plan", plan.toString(),
+        "--out", folder.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("--out: " + folder + " is a folder; give a file name"), o.err());
+    assertEquals("OLD\n", Files.readString(plan));
+    CliRun missing = CliRun.of("ot", "solve", "--x", x.toString(), "--y", x.toString(), "--plan", plan.toString(),
+        "--out", dir.resolve("no/such/r.json").toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertTrue(missing.err().contains("does not exist (create it first)"), missing.err());
+    assertEquals("OLD\n", Files.readString(plan));
+  }
+
+  @Test
+  void sgdWithAChartPathThatCannotBeWrittenTouchesNothing() throws Exception {
+    Path out = Files.createDirectory(dir.resolve("run"));
+    Path metrics = Files.writeString(out.resolve("metrics.json"), "OLD");
+    Files.createDirectory(out.resolve("gap.png")); // gap.png cannot be written: it is a folder
+    CliRun o = CliRun.of("sgd", "run", "--problem", "lad", "--steps", "100", "--runs", "4", "--out", out.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("gap.png is a folder"), o.err());
+    assertEquals("OLD", Files.readString(metrics));
+    assertFalse(Files.exists(out.resolve("checkpoints.csv")));
+    assertFalse(Files.exists(out.resolve("config.json")));
+  }
+
   // ---- ot solve: numeric range ----
 
   @Test
@@ -231,6 +263,17 @@ class ReliabilityTest {
     Path quoted = gsdData("q.csv", "\"30\",Private,5,<=50K");
     assertEquals(0, CliRun.of("gsd", "synthesize", "--data", quoted.toString(), "--attrs", attrs().toString(),
         "--epsilon", "1", "--rows", "50", "--out", out.toString()).code());
+  }
+
+  @Test
+  void gsdNamesASemicolonSeparatedFileAtItsFirstLine() throws Exception {
+    Path data = file("semi.csv", "age;work;income\n30;Private;<=50K\n40;State-gov;>50K\n");
+    Path out = dir.resolve("syn.csv");
+    CliRun o = CliRun.of("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs().toString(), "--epsilon", "1",
+        "--rows", "50", "--out", out.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains(data + ":1:1: the header is separated by ';', not ','"), o.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test

@@ -57,6 +57,10 @@ record CsvRows(Path file, List<String> header, List<String[]> rows, List<Long> l
         long lineNo = text.lineNumber();
         String[] fields = split(line, file, lineNo);
         if (header == null) {
+          if (fields.length == 1 && fields[0].indexOf(';') >= 0) {
+            throw new DataFormatException(file, lineNo, 1,
+                "the header is separated by ';', not ','; save the file comma-separated");
+          }
           header = new ArrayList<>();
           Set<String> seen = new LinkedHashSet<>();
           for (int c = 0; c < fields.length; c++) {
