@@ -23,12 +23,19 @@ import org.paperlab.lab.Json;
 public final class JmhChart {
   private JmhChart() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: JmhChart <jmh-result.json> <chart.png>");
-      System.exit(2);
-    }
-    JsonNode root = Json.read(Path.of(args[0]));
+  /** The bar color. */
+  static final Color BAR = new Color(0x1f77b4);
+
+  /** The plot area's height in pixels, whatever the labels take below it. */
+  static final int PLOT_HEIGHT = 420;
+
+  /**
+   * The chart of a JMH result array as PNG bytes. The labels are rotated 60 degrees under the
+   * bars; the image grows by their extent (about 6.5 px a character at this font), so the plot
+   * area keeps {@link #PLOT_HEIGHT} pixels however long the benchmark and parameter names are
+   * (a fixed height let long rotated names fill it and left no visible bars).
+   */
+  static byte[] png(JsonNode root, String title) throws java.io.IOException {
     List<String> labels = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     List<Double> errors = new ArrayList<>();
@@ -50,19 +57,31 @@ public final class JmhChart {
       errors.add(Double.isFinite(err) ? err : 0.0);
       unit = m.get("scoreUnit").asText();
     }
-    int height = Math.max(400, 80 + 28 * labels.size());
+    int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+    int height = 120 + PLOT_HEIGHT + (int) Math.ceil(6.5 * longest);
+    int width = Math.max(900, 160 + 48 * labels.size());
     CategoryChart chart =
-        new CategoryChartBuilder().width(1100).height(height).title("JMH: " + Path.of(args[0]).getFileName())
-            .xAxisTitle("").yAxisTitle(unit).build();
+        new CategoryChartBuilder().width(width).height(height).title(title).xAxisTitle("").yAxisTitle(unit).build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4)});
+    chart.getStyler().setSeriesColors(new Color[] {BAR});
     chart.getStyler().setXAxisLabelRotation(60);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.addSeries("score", labels, scores, errors);
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     BitmapEncoder.saveBitmap(chart, buf, BitmapEncoder.BitmapFormat.PNG);
-    AtomicFiles.write(Path.of(args[1]), buf.toByteArray());
-    System.out.printf(Locale.ROOT, "%d results -> %s%n", labels.size(), args[1]);
+    return buf.toByteArray();
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: JmhChart <jmh-result.json> <chart.png>");
+      System.exit(2);
+    }
+    JsonNode root = Json.read(Path.of(args[0]));
+    byte[] png = png(root, "JMH: " + Path.of(args[0]).getFileName());
+    AtomicFiles.write(Path.of(args[1]), png);
+    int results = root.size();
+    System.out.printf(Locale.ROOT, "%d results -> %s%n", results, args[1]);
   }
 }

@@ -123,10 +123,13 @@ final class GsdCommand implements Runnable {
       name = "synthesize",
       mixinStandardHelpOptions = true,
       defaultValueProvider = SynthesizeDefaults.class,
+      header = "Write a differentially private synthetic table of your CSV and its privacy report.",
       description = {
         "Writes an (epsilon, delta)-differentially private synthetic table in the input's format",
         "(original category labels, numeric values in their units) and a JSON privacy report",
-        "next to it (synthetic.csv -> synthetic.privacy.json), both or neither."
+        "next to it (synthetic.csv -> synthetic.privacy.json), both or neither. The output has the",
+        "columns the attributes (or domain) name, in the input's order; any other column is left out,",
+        "named on stderr and in the report (columns_left_out)."
       })
   static final class Synthesize implements Callable<Integer>, OptionNames {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -201,6 +204,11 @@ final class GsdCommand implements Runnable {
         err.printf(Locale.ROOT, "gsd synthesize: %d rows (%d dropped for a missing numeric value), %d workloads / %d queries (%s), %s, epsilon %s, delta %.3g, rho %.4g%n",
             real.n(), loaded.droppedRows(), workloads.count(), workloads.size(), String.join(",", fams),
             Variants.name(config.mode()), config.epsilon(), d, config.rho(real.n()));
+        if (!loaded.unusedColumns().isEmpty()) {
+          err.println("gsd synthesize: columns not named in " + (source.domain != null ? source.domain : source.attrs)
+              + " are left out of the output: " + String.join(", ", loaded.unusedColumns()));
+        }
+        requireMemory(generator, schema, workloads);
         SynthesisResult r = PrivateSynthesis.fit(config, real, workloads);
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -208,6 +216,7 @@ final class GsdCommand implements Runnable {
         report.put("data", data.toString());
         report.put("rows_in", real.n());
         report.put("rows_dropped_missing_numeric", loaded.droppedRows());
+        report.put("columns_left_out", loaded.unusedColumns());
         report.put("domain", source.domain != null ? "given: " + source.domain
             : "inferred from the data with " + source.attrs + " (categories and numeric ranges are not protected)");
         report.putAll(r.toMetrics());
@@ -234,9 +243,23 @@ final class GsdCommand implements Runnable {
     }
   }
 
+  /**
+   * Refuses a synthesis whose tables cannot fit in the heap. Per synthetic row: the elite's random
+   * starting tables and their archived copies (2 x elite x d values of 4 bytes), the per-row query
+   * hits (4 bytes per workload), the row history, and the output CSV text (about 50 bytes a cell
+   * with the builder's growth and copies).
+   */
+  static void requireMemory(GsdConfig generator, Schema schema, WorkloadSet workloads) {
+    int d = schema.dc() + schema.dn();
+    double perRow = 8.0 * generator.eliteSize() * d + 4.0 * workloads.count() + 8 + 50.0 * d;
+    Memory.require(perRow * generator.rows(), "a synthetic table of " + generator.rows() + " rows x " + d + " columns",
+        "ask for fewer rows (--rows)");
+  }
+
   @Command(
       name = "evaluate",
       mixinStandardHelpOptions = true,
+      header = "Query errors and ML efficacy of a synthetic table against the real one.",
       description = {
         "Max and mean absolute query error of a synthetic table against a real one, per query",
         "family, and (when the attributes name a target) the accuracy and macro F1 on the real",

@@ -6,8 +6,10 @@ import picocli.CommandLine;
 
 /**
  * The {@code paperlab} command line. Exit codes: 0 success; 1 a run or an operation failed (one
- * line on stderr, the stack trace with {@code --verbose}); 2 a usage or input error (bad option,
- * unknown experiment, invalid value, malformed input file located by file:line:column).
+ * line on stderr, the stack trace with {@code --verbose}): also a request refused because its
+ * memory estimate exceeds the heap ({@link Memory}), an {@link OutOfMemoryError}, and a solve that
+ * broke down numerically; 2 a usage or input error (bad option, unknown experiment, invalid value,
+ * malformed input file located by file:line:column), before any output is written.
  */
 public final class Main {
   private Main() {}
@@ -50,7 +52,26 @@ public final class Main {
           }
           return CommandLine.ExitCode.SOFTWARE;
         });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli lets Errors through; the command's OutputFiles has rolled back on the way out
+      err.println(commandName(args) + ": " + Memory.outOfMemory(e));
+      if (java.util.Arrays.asList(args).contains("--verbose")) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+  }
+
+  /** {@code paperlab} and the subcommand words of {@code args} (those before the first option). */
+  static String commandName(String[] args) {
+    StringBuilder s = new StringBuilder("paperlab");
+    for (int i = 0; i < args.length && i < 2 && !args[i].startsWith("-"); i++) {
+      s.append(' ').append(args[i]);
+    }
+    return s.toString();
   }
 
   /** The cause chain's most specific message on one line. */

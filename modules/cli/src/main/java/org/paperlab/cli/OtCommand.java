@@ -88,12 +88,15 @@ final class OtCommand implements Runnable {
       mixinStandardHelpOptions = true,
       sortOptions = false,
       defaultValueProvider = Solve.Defaults.class,
+      header = "Solve entropic OT between two point clouds of your CSVs and write result.json (and the plan).",
       description = {
         "Solve entropic OT between two point clouds (CSV: one point per row) and write result.json: cost",
         "(<P,C>), objective, iterations, marginal_error_l1, converged, solve_seconds, epsilon (the absolute",
         "value used) and more, then the whole config and provenance; --plan writes the dense plan. Both are",
         "written together, or neither. A solve that does not converge still writes its result",
-        "(converged: false) and warns.",
+        "(converged: false) and warns, exit 0; a solve that breaks down (NaN) writes nothing, exit 1. Costs",
+        "the precision cannot hold, and an absolute epsilon below 1e-15 of the largest cost, are refused",
+        "before the solve (exit 2); so is a solve whose matrices cannot fit in the Java heap (exit 1).",
         "",
         "Header line of every input file (points and weights): a first line whose first field is not a",
         "number is a header; a first line of numbers is data, except 0,1,...,d-1 (what pandas writes for",
@@ -224,11 +227,20 @@ final class OtCommand implements Runnable {
         if (plan != null && size > MAX_PLAN) {
           throw new InvalidArgumentException("--plan", ": the plan has " + size + " entries (> 5e7); too large for CSV");
         }
+        requireMemory(config, xm.n(), ym.n(), plan != null);
         SinkhornResult r;
         try (Progress p = Progress.start("ot solve", config.maxIterations())) {
           r = Sinkhorn.solve(config, px, py, c, p.listener());
         } catch (InvalidArgumentException e) {
           throw located(e, xm, ym);
+        }
+        if (!Double.isFinite(r.cost()) || !Double.isFinite(r.objective()) || !Double.isFinite(r.marginalErrorL1())) {
+          // a NaN or infinite figure is never reported as a result
+          throw new IllegalStateException(String.format(Locale.ROOT,
+              "the solve broke down numerically after %d iterations (cost %s, marginal error %s) at epsilon %.3g;"
+                  + " nothing written; try --precision double, a relative epsilon (--epsilon-relative median),"
+                  + " --epsilon-scaling, or rescale the points",
+              r.iterations(), r.cost(), r.marginalErrorL1(), r.epsilon()));
         }
         files.json(out, result(r, config, c, xm, ym), config);
         if (plan != null) {
@@ -243,6 +255,21 @@ final class OtCommand implements Runnable {
         }
       }
       return 0;
+    }
+
+    /**
+     * Refuses a solve whose large arrays cannot fit in the heap: the stored cost and kernel
+     * ({@code 2 n m} entries of the precision's size, none with {@code --lazy}) and, with
+     * {@code --plan}, the plan's values and CSV text (about 80 bytes an entry).
+     */
+    static void requireMemory(SinkhornConfig config, int n, int m, boolean plan) {
+      double entries = (double) n * m;
+      double stored = config.lazy() ? 0 : 2 * entries * (config.precision() == Precision.FLOAT ? 4 : 8);
+      double bytes = stored + (plan ? 80 * entries : 0) + 64.0 * (n + m);
+      String what = (config.lazy() ? "" : "the stored " + n + " x " + m + " cost and kernel ("
+          + Variants.name(config.precision()) + ")") + (plan ? (config.lazy() ? "" : " and ") + "the --plan CSV" : "");
+      Memory.require(bytes, what.isEmpty() ? "the solve" : what,
+          config.lazy() ? "" : "use --lazy (never stores the n x m matrices)" + (plan ? " without --plan" : ""));
     }
 
     /** result.json's keys: the solve's metrics (null for a non-finite number), then the inputs'. */

@@ -18,6 +18,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new Main.UsageError("--out '" + out + "' is a file; --out names the results folder (DIR) whose"
+          + " index.html is rebuilt, e.g. --out results");
+    }
     if (!Files.isDirectory(out)) {
       throw new Main.UsageError("results folder '" + out + "' does not exist; run an experiment first");
     }

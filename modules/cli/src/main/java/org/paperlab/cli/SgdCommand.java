@@ -60,6 +60,7 @@ final class SgdCommand implements Runnable {
       mixinStandardHelpOptions = true,
       sortOptions = false,
       defaultValueProvider = Run.Defaults.class,
+      header = "Run last-iterate SGD many times on a problem and write the gap's statistics and chart.",
       description = {
         "Run R independent runs of T steps and write DIR/checkpoints.csv (mean and quantiles of the gap",
         "F(x) - F* at geometric checkpoints of t), DIR/metrics.json, DIR/config.json and DIR/gap.png.",
@@ -252,9 +253,13 @@ final class SgdCommand implements Runnable {
 
     @Override
     public Integer call() {
+      requireDimensionMemory(dim, outputs == null ? 1 : outputs.size());
       Setup setup = setup();
       SgdConfig config = setup.config();
       long steps = config.steps();
+      if (!(setup.problem() instanceof ProblemSpec.Harvey)) {
+        requireRunMemory(config);
+      }
       StochasticProblem prob = setup.problem().create(steps);
       Path csv = out.resolve("checkpoints.csv");
       Path metricsJson = out.resolve("metrics.json");
@@ -310,6 +315,38 @@ final class SgdCommand implements Runnable {
         print(metrics);
         return 0;
       }
+    }
+
+    /**
+     * Refuses a {@code --dim} whose vectors cannot fit: the problem's optimum and, on every core, an
+     * iterate, a gradient, a scratch vector and one running output per {@code --output}, 8 bytes
+     * an entry. Checked before the problem is built (building it allocates). A {@code --dim} that
+     * is not a number is left to the problem's own check.
+     */
+    static void requireDimensionMemory(String dim, int outputs) {
+      if (dim == null || !org.paperlab.core.Numbers.isNumber(dim)) {
+        return;
+      }
+      double d = org.paperlab.core.Numbers.parseDouble(dim);
+      int cores = Runtime.getRuntime().availableProcessors();
+      Memory.require(8 * d * (1 + (3.0 + outputs) * cores), "--dim " + dim, "choose a smaller --dim");
+    }
+
+    /**
+     * Refuses runs whose statistics cannot fit: every run keeps its gap at every checkpoint for
+     * every output (8 bytes, plus an array of its own), the quantiles sort a copy per checkpoint,
+     * the bootstrap keeps one slope per resample, and a horizon sweep adds its own runs.
+     */
+    static void requireRunMemory(SgdConfig config) {
+      int outs = config.outputs().size();
+      int checkpoints = Checkpoints.geometric(config.steps(), config.checkpointsPerDecade()).length;
+      int horizons = config.schedule().dependsOnHorizon() ? Checkpoints.lastDecade(config.steps(), 4).length : 0;
+      double runs = config.runs();
+      double bytes = runs * outs * (8.0 * checkpoints + 24) + 16 * runs + runs * outs * horizons * 32
+          + 16.0 * config.bootstrap() * outs;
+      Memory.require(bytes, config.runs() + " runs x " + checkpoints + " checkpoints x " + outs + " outputs"
+          + (config.bootstrap() > 0 ? " and " + config.bootstrap() + " bootstrap resamples" : ""),
+          "choose fewer --runs (or --bootstrap)");
     }
 
     /** The keys config.json has always had (scripts read them); OutputFiles adds the whole config. */

@@ -19,7 +19,8 @@ import org.paperlab.core.Checks;
  * @param kind categorical or numeric
  * @param categories labels of a categorical column (empty for numeric)
  * @param min smallest value of a numeric column in its units (0 for categorical)
- * @param max largest value of a numeric column in its units (0 for categorical)
+ * @param max largest value of a numeric column in its units (0 for categorical); {@code max - min}
+ *     must be finite (a column spanning {@code [-1e308, 1e308]} is refused)
  * @param integer numeric values are whole numbers (written back without decimals)
  */
 public record Column(String name, Kind kind, List<String> categories, double min, double max, boolean integer) {
@@ -45,6 +46,9 @@ public record Column(String name, Kind kind, List<String> categories, double min
       Checks.finite("min of " + name, min);
       Checks.finite("max of " + name, max);
       Checks.require(min <= max, "numeric column '%s' has min %s > max %s", name, min, max);
+      Checks.require(Double.isFinite(max - min),
+          "numeric column '%s' spans [%s, %s]: its width max - min overflows double arithmetic (> 1.8e308),"
+              + " so its values cannot be scaled to [0, 1]; rescale the column", name, min, max);
     }
   }
 
@@ -95,7 +99,8 @@ public record Column(String name, Kind kind, List<String> categories, double min
     }
     double x = unscale(scaled);
     if (integer) {
-      return Long.toString((long) x);
+      // beyond 2^62 a cast to long would clamp; such whole numbers are written in full
+      return Math.abs(x) < 0x1p62 ? Long.toString((long) x) : new java.math.BigDecimal(x).toPlainString();
     }
     return String.format(Locale.ROOT, "%.6g", x).trim();
   }

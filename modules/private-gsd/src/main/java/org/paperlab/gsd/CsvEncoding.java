@@ -82,7 +82,13 @@ final class CsvEncoding {
     }
     int[] c2 = kept == rows ? cat : Arrays.copyOf(cat, kept * dc);
     float[] n2 = kept == rows ? num : Arrays.copyOf(num, kept * dn);
-    return new TableCsv.Loaded(schema, Table.wrap(schema, kept, c2, n2), dropped);
+    List<String> unused = new ArrayList<>();
+    for (String h : raw.header()) {
+      if (schema.columns().stream().noneMatch(c -> c.name().equals(h))) {
+        unused.add(h);
+      }
+    }
+    return new TableCsv.Loaded(schema, Table.wrap(schema, kept, c2, n2), dropped, unused);
   }
 
   /** A domain bound as a whole number when it is one, else as a double. */

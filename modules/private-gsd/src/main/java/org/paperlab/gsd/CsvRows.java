@@ -1,11 +1,8 @@
 package org.paperlab.gsd;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.paperlab.core.Checks;
+import org.paperlab.core.Numbers;
 import org.paperlab.core.io.DataFormatException;
 import org.paperlab.core.io.TextLines;
 
@@ -22,8 +20,10 @@ import org.paperlab.core.io.TextLines;
  * A CSV file as text, for {@link TableCsv}: the header and the data rows as trimmed strings, with
  * the line number of every row for error messages. Commas separate fields, double quotes protect
  * them (RFC 4180, {@code ""} for a quote), unquoted fields are trimmed, blank lines are skipped, a
- * UTF-8 byte-order mark is ignored ({@link TextLines}) and a name ending in {@code .gz} is
- * decompressed.
+ * UTF-8 byte-order mark is ignored, bytes that are not UTF-8 are refused at their line and column
+ * ({@link TextLines#read}), and a name ending in {@code .gz} is decompressed. Numbers follow the
+ * project's one rule ({@link Numbers}: {@code 1e3} and a quoted {@code "2"} yes, {@code 1d},
+ * {@code 2f} and {@code 0x1p-1} no).
  *
  * @param file the file name used in errors
  * @param header the column names, distinct and non-empty
@@ -50,13 +50,17 @@ record CsvRows(Path file, List<String> header, List<String[]> rows, List<Long> l
     List<Long> lines = new ArrayList<>();
     try {
       InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(in0, 1 << 16) : in0;
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      TextLines text = new TextLines(r);
+      // strict UTF-8: a byte that is not is refused at its line and column, never replaced
+      TextLines text = TextLines.read(in, file);
       String line;
       while ((line = text.next()) != null) {
         long lineNo = text.lineNumber();
         String[] fields = split(line, file, lineNo);
         if (header == null) {
+          if (fields.length == 1 && fields[0].indexOf(';') >= 0) {
+            throw new DataFormatException(file, lineNo, 1,
+                "the header is separated by ';', not ','; save the file comma-separated");
+          }
           header = new ArrayList<>();
           Set<String> seen = new LinkedHashSet<>();
           for (int c = 0; c < fields.length; c++) {
@@ -169,7 +173,7 @@ record CsvRows(Path file, List<String> header, List<String[]> rows, List<Long> l
   double number(int rowIndex, int col, String v) {
     double x;
     try {
-      x = Double.parseDouble(v);
+      x = Numbers.parseDouble(v);
     } catch (NumberFormatException e) {
       throw new DataFormatException(file, lines.get(rowIndex), col + 1,
           "column '" + header.get(col) + "' is numeric but the value is '" + v + "'");

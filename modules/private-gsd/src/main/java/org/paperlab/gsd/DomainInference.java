@@ -13,7 +13,8 @@ import org.paperlab.core.io.DataFormatException;
  * categorical column's categories are every label seen in any file ({@link TableCsv#MISSING} for
  * a missing value), sorted as numbers when all are integers, else as strings; a numeric column's
  * domain is {@code [min, max]} of its non-missing values over all files, integer when every value
- * is a whole number.
+ * is a whole number. A numeric column whose width {@code max - min} overflows double arithmetic
+ * (values of +-1e308) is refused, located at its largest value.
  */
 final class DomainInference {
   private DomainInference() {}
@@ -48,6 +49,8 @@ final class DomainInference {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         boolean integer = true;
+        CsvRows maxFile = first;
+        long maxLine = 0;
         for (CsvRows raw : files) {
           int c = raw.column(name);
           for (int i = 0; i < raw.rows().size(); i++) {
@@ -57,13 +60,22 @@ final class DomainInference {
             }
             double x = raw.number(i, c, v);
             min = Math.min(min, x);
-            max = Math.max(max, x);
+            if (x > max) {
+              max = x;
+              maxFile = raw;
+              maxLine = raw.lines().get(i);
+            }
             integer &= x == Math.rint(x);
           }
         }
         if (min > max) {
           throw new DataFormatException(first.file(), 0, first.column(name) + 1,
               "numeric column '" + name + "' has no values (all missing)");
+        }
+        if (!Double.isFinite(max - min)) {
+          throw new DataFormatException(maxFile.file(), maxLine, maxFile.column(name) + 1,
+              "numeric column '" + name + "' spans [" + min + ", " + max + "]: its width overflows double"
+                  + " arithmetic (> 1.8e308), so its values cannot be scaled to [0, 1]; rescale the column");
         }
         cols.add(Column.numeric(name, min, max, integer));
       }

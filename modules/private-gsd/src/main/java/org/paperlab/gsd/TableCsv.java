@@ -33,10 +33,15 @@ public final class TableCsv {
   private TableCsv() {}
 
   /**
-   * A loaded table with the schema it was read with (given or inferred) and the number of rows
-   * dropped for a missing numeric value.
+   * A loaded table with the schema it was read with (given or inferred), the number of rows
+   * dropped for a missing numeric value, and the file's columns that the schema does not name
+   * (left out of the table, in header order).
    */
-  public record Loaded(Schema schema, Table table, int droppedRows) {}
+  public record Loaded(Schema schema, Table table, int droppedRows, List<String> unusedColumns) {
+    public Loaded {
+      unusedColumns = List.copyOf(unusedColumns);
+    }
+  }
 
   /** Reads {@code file}, inferring the domain from the data and {@code attrs}. */
   public static Loaded read(Path file, Attributes attrs) {

@@ -29,7 +29,8 @@ import org.paperlab.core.Tensors;
  * }</pre>
  *
  * Inputs are validated (finite costs, positive weights, normalized weights for balanced OT: one
- * rule for every entry point); non-convergence is reported in the result ({@code converged},
+ * rule for every entry point; costs the storage precision cannot hold and an epsilon the costs'
+ * double rounding would swamp are refused before any work, see {@code CostRange}); non-convergence is reported in the result ({@code converged},
  * {@code failure}), never as NaN. A {@link ProgressListener} hears {@code (iterations so far,
  * maxIterations)} after every iteration.
  *
@@ -74,6 +75,8 @@ public final class Sinkhorn {
     int threads = Parallel.threads(config.threads());
     RowKernels k = kernels(config);
     boolean single = config.precision() == Precision.FLOAT;
+    double bound = CostRange.bound(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost);
+    CostRange.checkStorage(bound, config.precision(), true);
     CostRows rows;
     if (config.lazy()) {
       rows = CostRows.lazy(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, single, k);
@@ -83,7 +86,7 @@ public final class Sinkhorn {
           "n*m = %d entries do not fit in one stored matrix; use withLazy(true)", size);
       rows = CostRows.materialize(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, single, k, threads);
     }
-    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0);
+    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0, bound);
   }
 
   /** OT for a cost matrix given row-major ({@code n x m}); the array is copied. */
@@ -114,12 +117,15 @@ public final class Sinkhorn {
     Checks.sameSize("length of b", b.length, "columns of cost", m);
     Checks.require(cost.length == (long) n * m, "cost has %d values, expected n*m = %d*%d", cost.length, n, m);
     Checks.require("lazy", !config.lazy(), " = true needs point clouds; a cost matrix is stored already");
+    double largest = 0;
     for (int q = 0; q < cost.length; q++) {
       if (!Double.isFinite(cost[q])) {
         throw new IllegalArgumentException(
             "cost[" + (q / m) + ", " + (q % m) + "] = " + cost[q] + " must be finite");
       }
+      largest = Math.max(largest, Math.abs(cost[q]));
     }
+    CostRange.checkStorage(largest, config.precision(), false);
     double[][] ab = weights(config, a, b, "a", "b");
     int threads = Parallel.threads(config.threads());
     RowKernels k = kernels(config);
@@ -133,7 +139,7 @@ public final class Sinkhorn {
     } else {
       rows = CostRows.stored(cost.clone(), n, m);
     }
-    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0);
+    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0, largest);
   }
 
   /** OT for a cost matrix given as rows. */
@@ -181,14 +187,17 @@ public final class Sinkhorn {
    * The solve: the epsilon stages, a state, the kernel- or log-domain iteration (Method.AUTO: the
    * stabilized kernel on a stored cost, the log domain on a lazy one), the stages run in turn with
    * one shared iteration budget, then the cost, objectives and plan of the final iterate.
+   * {@code bound} (NaN when not known) bounds the cost entries: the target epsilon must resolve
+   * them ({@link CostRange}).
    */
   static SinkhornResult run(SinkhornConfig cfg, int threads, double[] a, double[] b, CostRows rows, RowKernels k,
-      Potentials warm, ProgressListener listener, long t0) {
+      Potentials warm, ProgressListener listener, long t0, double bound) {
     if (warm != null) {
       Checks.sameSize("length of warm-start f", warm.fRef().length, "n", a.length);
       Checks.sameSize("length of warm-start g", warm.gRef().length, "m", b.length);
     }
     EpsilonSchedule schedule = EpsilonSchedule.of(cfg, rows);
+    CostRange.checkResolution(bound, schedule.epsilon(schedule.size() - 1), cfg);
     double setup = (System.nanoTime() - t0) / 1e9;
 
     SinkhornState state = new SinkhornState(cfg, threads, a, b, Storage.of(rows, k), listener);

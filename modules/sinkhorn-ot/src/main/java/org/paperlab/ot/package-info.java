@@ -32,7 +32,9 @@
  * their scratch in {@code RowBlocks} over core's {@code Parallel}), and reports the
  * {@code Objectives}. The row arithmetic is {@code RowKernels}: {@code ScalarRowKernels}, or
  * {@code VectorRowKernels} over {@code VectorProducts}, {@code VectorExpKernels} and
- * {@code VectorCostRows}. {@code Weights} is the one rule for measure weights. {@code KernelSweep}
+ * {@code VectorCostRows}. {@code Weights} is the one rule for measure weights; {@code CostRange}
+ * refuses, before any work, costs the storage cannot hold and an epsilon the costs' rounding
+ * would swamp. {@code KernelSweep}
  * is a benchmark hook (one iteration at a time), not API: its JMH benchmark lives in the
  * benchmarks module in this package.
  */

@@ -2,9 +2,6 @@ package org.paperlab.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -133,12 +130,10 @@ public final class Json {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new DataFormatException(file, 0, 0, "is not UTF-8 text");
+      text = TextLines.decodeUtf8(bytes, file);
+    } catch (DataFormatException e) {
+      // strict UTF-8, a bad byte located at its line and column
+      throw new DataFormatException(file, e.line(), e.column(), "is not UTF-8 text");
     }
     return parse(text, file);
   }

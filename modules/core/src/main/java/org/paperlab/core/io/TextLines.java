@@ -43,6 +43,16 @@ public final class TextLines {
     return new TextLines(new BufferedReader(new StringReader(decodeUtf8(bytes, file))));
   }
 
+  /**
+   * The lines of a stream read to its end (the caller closes it), which must be UTF-8 like
+   * {@link #open}'s; {@code name} locates a bad byte in the {@link DataFormatException}.
+   */
+  public static TextLines read(java.io.InputStream in, Path name) throws IOException {
+    Checks.notNull("in", in);
+    Checks.notNull("name", name);
+    return new TextLines(new BufferedReader(new StringReader(decodeUtf8(in.readAllBytes(), name))));
+  }
+
   /** Strict UTF-8 decoding; an invalid byte is located by line and column (in characters). */
   static String decodeUtf8(byte[] bytes, Path file) {
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
