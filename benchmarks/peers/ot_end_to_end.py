@@ -14,7 +14,7 @@ repetition by repetition, interleaved:
                prints the median and the min-max of each and the ratio of the medians.
   --in-jvm     `org.paperlab.ot.ColdStartRun` in a fresh JVM per repetition (the first solve,
                then solves 2-6 in the same JVM, with the bits of every cost) and POT's
-               ot.sinkhorn in this process after one warm-up call.
+               ot.sinkhorn (the cost matrix given) in this process after one warm-up call.
 
 Run it under the build lock so no build shares the 2 cores. Needs the CLI built (./paperlab
 builds it) and, for --in-jvm, benchmarks/target/benchmarks.jar.
@@ -96,9 +96,9 @@ def in_jvm(jar, xs, ys, eps, x, y, reps):
     a = np.full(len(x), 1.0 / len(x))
     b = np.full(len(y), 1.0 / len(y))
     pot = []
-    for r in range(reps + 1):
+    c = ot.dist(x, y)
+    for r in range(reps + 1):  # the first call warms NumPy up and is not counted
         t0 = time.perf_counter()
-        c = ot.dist(x, y)
         ot.sinkhorn(a, b, c, float(eps), stopThr=1e-9, numItermax=100000)
         if r > 0:
             pot.append(time.perf_counter() - t0)
