@@ -116,42 +116,82 @@ final class LaneRowKernels implements RowKernels {
   public void dot4(float[] k, int ko, double[] v, int m, double[] out, int o) {
     int ln = lanes;
     int full = full(m, ln);
-    for (int r = 0; r < 4; r++) {
-      int kr = ko + r * m;
-      double s = 0.0;
-      for (int l = 0; l < ln; l++) {
-        double a = 0.0;
-        for (int j = l; j < full; j += ln) {
-          a = Math.fma(k[kr + j], v[j], a);
-        }
-        s += a;
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    double s0 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
+    double s3 = 0.0;
+    for (int l = 0; l < ln; l++) {
+      // the four rows' lane-l accumulators: four independent FMA chains, v loaded once
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double a2 = 0.0;
+      double a3 = 0.0;
+      for (int j = l; j < full; j += ln) {
+        double vj = v[j];
+        a0 = Math.fma(k[ko + j], vj, a0);
+        a1 = Math.fma(k[k1 + j], vj, a1);
+        a2 = Math.fma(k[k2 + j], vj, a2);
+        a3 = Math.fma(k[k3 + j], vj, a3);
       }
-      for (int j = full; j < m; j++) {
-        s += k[kr + j] * v[j];
-      }
-      out[o + r] = s;
+      s0 += a0;
+      s1 += a1;
+      s2 += a2;
+      s3 += a3;
     }
+    for (int j = full; j < m; j++) {
+      s0 += k[ko + j] * v[j];
+      s1 += k[k1 + j] * v[j];
+      s2 += k[k2 + j] * v[j];
+      s3 += k[k3 + j] * v[j];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
   }
 
   @Override
   public void dot4(double[] k, int ko, double[] v, int m, double[] out, int o) {
     int ln = lanes;
     int full = full(m, ln);
-    for (int r = 0; r < 4; r++) {
-      int kr = ko + r * m;
-      double s = 0.0;
-      for (int l = 0; l < ln; l++) {
-        double a = 0.0;
-        for (int j = l; j < full; j += ln) {
-          a = Math.fma(k[kr + j], v[j], a);
-        }
-        s += a;
+    int k1 = ko + m;
+    int k2 = ko + 2 * m;
+    int k3 = ko + 3 * m;
+    double s0 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
+    double s3 = 0.0;
+    for (int l = 0; l < ln; l++) {
+      // the four rows' lane-l accumulators: four independent FMA chains, v loaded once
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double a2 = 0.0;
+      double a3 = 0.0;
+      for (int j = l; j < full; j += ln) {
+        double vj = v[j];
+        a0 = Math.fma(k[ko + j], vj, a0);
+        a1 = Math.fma(k[k1 + j], vj, a1);
+        a2 = Math.fma(k[k2 + j], vj, a2);
+        a3 = Math.fma(k[k3 + j], vj, a3);
       }
-      for (int j = full; j < m; j++) {
-        s += k[kr + j] * v[j];
-      }
-      out[o + r] = s;
+      s0 += a0;
+      s1 += a1;
+      s2 += a2;
+      s3 += a3;
     }
+    for (int j = full; j < m; j++) {
+      s0 += k[ko + j] * v[j];
+      s1 += k[k1 + j] * v[j];
+      s2 += k[k2 + j] * v[j];
+      s3 += k[k3 + j] * v[j];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
   }
 
   @Override

@@ -13,34 +13,43 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The kernels come in families (one per precision and use: cost rows, kernel-domain products,
  * log-domain exponent kernels). The first call of a family asks for its warm-up; the thread warms
- * the pending family of highest priority (kernel-domain float first, the solver's default), in
+ * the pending family of highest priority (the float kernel-domain sweep first, the solver's default), in
  * batches of rounds, each round calling every kernel of the family once on SIMD and once on lanes.
  * A family switches to SIMD after three batches in a row in which SIMD was faster than the lanes
- * (and at least {@value #MIN_ROUNDS} rounds): a kernel still interpreted or C1-compiled is 20x or
+ * (and at least {@value #MIN_ROUNDS} rounds), sleeping after each batch as long as it ran (so it
+ * takes at most half a core from the solve and the JIT's compiler threads): a kernel still interpreted or C1-compiled is 20x or
  * more slower than the lanes, so this only passes once C2 has compiled every kernel of the family.
  * A family that does not pass within {@value #GIVE_UP_SECONDS} s of warm-up (the JIT is off, or
  * stops at C1) stays on the lanes, which are then the faster choice. Either way the answers are
  * the same bits ({@code LaneRowKernelsTest}); only the speed changes.
  *
  * <p>{@code -Dpaperlab.ot.simdWarmup=false} turns this off: SIMD from the first call (the old
- * behaviour, for measuring it).
+ * behaviour, for measuring it); {@code -Dpaperlab.ot.simdWarmup=lanes} runs the lanes always (no
+ * warm-up thread; for a JVM without C2).
  */
 final class SimdWarmup {
+  /** Cost rows from point clouds (once per solve). */
   static final int COST_F = 0;
   static final int COST_D = 1;
-  static final int KERNEL_F = 2;
-  static final int KERNEL_D = 3;
+  /** The kernel-domain sweep: dot4, axpy4 (and dot, axpy for the last rows of a block). */
+  static final int SWEEP_F = 2;
+  static final int SWEEP_D = 3;
+  /** Kernel rows: expInto, scaleInto (build, rebuild on absorption), dot3 (the transport cost). */
+  static final int EXP_F = 6;
+  static final int EXP_D = 7;
+  /** The log-domain exponent kernels (and the kernel domain's exact first row update). */
   static final int LOG_F = 4;
   static final int LOG_D = 5;
-  private static final int FAMILIES = 6;
-  /** Warm-up order among pending families: the iterations' kernels before the one-off cost rows. */
-  private static final int[] PRIORITY = {KERNEL_F, LOG_F, KERNEL_D, LOG_D, COST_F, COST_D};
+  private static final int FAMILIES = 8;
+  /** Warm-up order among pending families: the iterations' kernels before the one-off ones. */
+  private static final int[] PRIORITY = {SWEEP_F, LOG_F, EXP_F, SWEEP_D, LOG_D, EXP_D, COST_F, COST_D};
   private static final int ALL = (1 << FAMILIES) - 1;
   static final int MIN_ROUNDS = 512;
   static final int GIVE_UP_SECONDS = 20;
   private static final int BATCH = 16;
 
-  private static final boolean ENABLED = !"false".equals(System.getProperty("paperlab.ot.simdWarmup"));
+  private static final String MODE = System.getProperty("paperlab.ot.simdWarmup", "true");
+  private static final boolean ENABLED = !"false".equals(MODE) && !"lanes".equals(MODE);
   /** {@code -Dpaperlab.ot.simdWarmup.log=true}: one line on stderr when a family switches or is given up. */
   private static final boolean LOG = Boolean.getBoolean("paperlab.ot.simdWarmup.log");
   private static final long T0 = System.nanoTime();
@@ -55,7 +64,7 @@ final class SimdWarmup {
   private SimdWarmup() {}
 
   /** For tests: {@code TRUE} SIMD always, {@code FALSE} lanes always, null adaptive (the default). */
-  static volatile Boolean override;
+  static volatile Boolean override = "lanes".equals(MODE) ? Boolean.FALSE : null;
 
   /** Whether family {@code f} runs SIMD now; the first call that finds it cold asks for its warm-up. */
   static boolean ready(int f) {
@@ -81,10 +90,10 @@ final class SimdWarmup {
 
   /** Asks for the families a solve in {@code single} or double precision, kernel or log domain, uses. */
   static void prewarm(boolean single, boolean logDomain) {
-    int kernel = 1 << (single ? KERNEL_F : KERNEL_D);
+    int kernel = (1 << (single ? SWEEP_F : SWEEP_D)) | (1 << (single ? EXP_F : EXP_D));
     int log = 1 << (single ? LOG_F : LOG_D);
     int cost = 1 << (single ? COST_F : COST_D);
-    request((logDomain ? log : kernel) | cost);
+    request((logDomain ? 0 : kernel) | log | cost);
   }
 
   /** Asks for the warm-up of the families in {@code mask} (bits {@code 1 << f}). */
@@ -137,6 +146,8 @@ final class SimdWarmup {
       }
       long t2 = System.nanoTime();
       done[f] += BATCH;
+      // at most half of a core: the JIT's compiler threads and the solve need the rest
+      LockSupport.parkNanos(Math.max(500_000L, t2 - t0));
       good[f] = done[f] >= MIN_ROUNDS && t1 - t0 < t2 - t1 ? good[f] + 1 : 0;
       if (good[f] >= 3) {
         mark(1 << f, true, done[f]);
@@ -228,37 +239,44 @@ final class SimdWarmup {
           }
           s = kd[m];
           break;
-        case KERNEL_F:
+        case SWEEP_F:
+          // dot and axpy only serve the last rows of a block: the solve's own calls compile them
           if (simd) {
-            VectorExpKernels.expInto(kf, 0, 0.0, h, 1.0, kf, 0, m);
             VectorProducts.dot4(kf, 0, v, m, out4, 0);
             VectorProducts.axpy4(alpha, 0, kf, 0, t, m);
-            s = VectorProducts.dot(kf, 0, v, m) + VectorProducts.dot3(kf, 0, v, kf, m, m);
-            VectorProducts.axpy(1e-3, kf, 0, t, m);
+          } else {
+            lanes.dot4(kf, 0, v, m, out4, 0);
+            lanes.axpy4(alpha, 0, kf, 0, t, m);
+          }
+          break;
+        case SWEEP_D:
+          if (simd) {
+            VectorProducts.dot4(kd, 0, v, m, out4, 0);
+            VectorProducts.axpy4(alpha, 0, kd, 0, t, m);
+          } else {
+            lanes.dot4(kd, 0, v, m, out4, 0);
+            lanes.axpy4(alpha, 0, kd, 0, t, m);
+          }
+          break;
+        case EXP_F:
+          if (simd) {
+            VectorExpKernels.expInto(kf, 0, 0.0, h, 1.0, kf, 0, m);
+            s = VectorProducts.dot3(kf, 0, v, kf, m, m);
             VectorProducts.scaleInto(0.5, e, v, kf, 2 * m, m);
           } else {
             lanes.expInto(kf, 0, 0.0, h, 1.0, kf, 0, m);
-            lanes.dot4(kf, 0, v, m, out4, 0);
-            lanes.axpy4(alpha, 0, kf, 0, t, m);
-            s = lanes.dot(kf, 0, v, m) + lanes.dot3(kf, 0, v, kf, m, m);
-            lanes.axpy(1e-3, kf, 0, t, m);
+            s = lanes.dot3(kf, 0, v, kf, m, m);
             lanes.scaleInto(0.5, e, v, kf, 2 * m, m);
           }
           break;
-        case KERNEL_D:
+        case EXP_D:
           if (simd) {
             VectorExpKernels.expInto(kd, 0, 0.0, h, 1.0, kd, 0, m);
-            VectorProducts.dot4(kd, 0, v, m, out4, 0);
-            VectorProducts.axpy4(alpha, 0, kd, 0, t, m);
-            s = VectorProducts.dot(kd, 0, v, m) + VectorProducts.dot3(kd, 0, v, kd, m, m);
-            VectorProducts.axpy(1e-3, kd, 0, t, m);
+            s = VectorProducts.dot3(kd, 0, v, kd, m, m);
             VectorProducts.scaleInto(0.5, e, v, kd, 2 * m, m);
           } else {
             lanes.expInto(kd, 0, 0.0, h, 1.0, kd, 0, m);
-            lanes.dot4(kd, 0, v, m, out4, 0);
-            lanes.axpy4(alpha, 0, kd, 0, t, m);
-            s = lanes.dot(kd, 0, v, m) + lanes.dot3(kd, 0, v, kd, m, m);
-            lanes.axpy(1e-3, kd, 0, t, m);
+            s = lanes.dot3(kd, 0, v, kd, m, m);
             lanes.scaleInto(0.5, e, v, kd, 2 * m, m);
           }
           break;

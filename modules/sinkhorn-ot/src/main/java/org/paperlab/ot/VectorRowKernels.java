@@ -48,17 +48,17 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public double dot(float[] k, int ko, double[] v, int m) {
-    return SimdWarmup.ready(SimdWarmup.KERNEL_F) ? VectorProducts.dot(k, ko, v, m) : LANES.dot(k, ko, v, m);
+    return SimdWarmup.ready(SimdWarmup.SWEEP_F) ? VectorProducts.dot(k, ko, v, m) : LANES.dot(k, ko, v, m);
   }
 
   @Override
   public double dot(double[] k, int ko, double[] v, int m) {
-    return SimdWarmup.ready(SimdWarmup.KERNEL_D) ? VectorProducts.dot(k, ko, v, m) : LANES.dot(k, ko, v, m);
+    return SimdWarmup.ready(SimdWarmup.SWEEP_D) ? VectorProducts.dot(k, ko, v, m) : LANES.dot(k, ko, v, m);
   }
 
   @Override
   public void axpy(double alpha, float[] k, int ko, double[] t, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_F)) {
+    if (SimdWarmup.ready(SimdWarmup.SWEEP_F)) {
       VectorProducts.axpy(alpha, k, ko, t, m);
     } else {
       LANES.axpy(alpha, k, ko, t, m);
@@ -67,7 +67,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void dot4(float[] k, int ko, double[] v, int m, double[] out, int o) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_F)) {
+    if (SimdWarmup.ready(SimdWarmup.SWEEP_F)) {
       VectorProducts.dot4(k, ko, v, m, out, o);
     } else {
       LANES.dot4(k, ko, v, m, out, o);
@@ -76,7 +76,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void dot4(double[] k, int ko, double[] v, int m, double[] out, int o) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_D)) {
+    if (SimdWarmup.ready(SimdWarmup.SWEEP_D)) {
       VectorProducts.dot4(k, ko, v, m, out, o);
     } else {
       LANES.dot4(k, ko, v, m, out, o);
@@ -85,7 +85,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void axpy4(double[] alpha, int o, float[] k, int ko, double[] t, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_F)) {
+    if (SimdWarmup.ready(SimdWarmup.SWEEP_F)) {
       VectorProducts.axpy4(alpha, o, k, ko, t, m);
     } else {
       LANES.axpy4(alpha, o, k, ko, t, m);
@@ -94,7 +94,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void axpy4(double[] alpha, int o, double[] k, int ko, double[] t, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_D)) {
+    if (SimdWarmup.ready(SimdWarmup.SWEEP_D)) {
       VectorProducts.axpy4(alpha, o, k, ko, t, m);
     } else {
       LANES.axpy4(alpha, o, k, ko, t, m);
@@ -103,7 +103,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void axpy(double alpha, double[] k, int ko, double[] t, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_D)) {
+    if (SimdWarmup.ready(SimdWarmup.SWEEP_D)) {
       VectorProducts.axpy(alpha, k, ko, t, m);
     } else {
       LANES.axpy(alpha, k, ko, t, m);
@@ -112,12 +112,12 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public double dot3(float[] k, int ko, double[] v, float[] c, int co, int m) {
-    return SimdWarmup.ready(SimdWarmup.KERNEL_F) ? VectorProducts.dot3(k, ko, v, c, co, m) : LANES.dot3(k, ko, v, c, co, m);
+    return SimdWarmup.ready(SimdWarmup.EXP_F) ? VectorProducts.dot3(k, ko, v, c, co, m) : LANES.dot3(k, ko, v, c, co, m);
   }
 
   @Override
   public double dot3(double[] k, int ko, double[] v, double[] c, int co, int m) {
-    return SimdWarmup.ready(SimdWarmup.KERNEL_D) ? VectorProducts.dot3(k, ko, v, c, co, m) : LANES.dot3(k, ko, v, c, co, m);
+    return SimdWarmup.ready(SimdWarmup.EXP_D) ? VectorProducts.dot3(k, ko, v, c, co, m) : LANES.dot3(k, ko, v, c, co, m);
   }
 
   @Override
@@ -131,7 +131,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void scaleInto(double coef, double[] e, double[] w, float[] out, int oo, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_F)) {
+    if (SimdWarmup.ready(SimdWarmup.EXP_F)) {
       VectorProducts.scaleInto(coef, e, w, out, oo, m);
     } else {
       LANES.scaleInto(coef, e, w, out, oo, m);
@@ -140,7 +140,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void scaleInto(double coef, double[] e, double[] w, double[] out, int oo, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_D)) {
+    if (SimdWarmup.ready(SimdWarmup.EXP_D)) {
       VectorProducts.scaleInto(coef, e, w, out, oo, m);
     } else {
       LANES.scaleInto(coef, e, w, out, oo, m);
@@ -151,7 +151,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void expInto(float[] c, int co, double base, double[] h, double inv, float[] out, int oo, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_F)) {
+    if (SimdWarmup.ready(SimdWarmup.EXP_F)) {
       VectorExpKernels.expInto(c, co, base, h, inv, out, oo, m);
     } else {
       LANES.expInto(c, co, base, h, inv, out, oo, m);
@@ -160,7 +160,7 @@ final class VectorRowKernels implements RowKernels {
 
   @Override
   public void expInto(double[] c, int co, double base, double[] h, double inv, double[] out, int oo, int m) {
-    if (SimdWarmup.ready(SimdWarmup.KERNEL_D)) {
+    if (SimdWarmup.ready(SimdWarmup.EXP_D)) {
       VectorExpKernels.expInto(c, co, base, h, inv, out, oo, m);
     } else {
       LANES.expInto(c, co, base, h, inv, out, oo, m);

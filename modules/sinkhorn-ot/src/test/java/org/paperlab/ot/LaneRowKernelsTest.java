@@ -266,9 +266,9 @@ class LaneRowKernelsTest {
   }
 
   @Test
-  void theWarmUpSwitchesTheDefaultFamilyToSimd() throws InterruptedException {
-    assertTrue(SimdWarmup.await(1 << SimdWarmup.KERNEL_F, 60_000),
-        "the float kernel-domain kernels should be compiled and switched within a minute");
-    assertTrue(SimdWarmup.isReady(SimdWarmup.KERNEL_F));
+  void theWarmUpSwitchesTheDefaultSweepToSimd() throws InterruptedException {
+    assertTrue(SimdWarmup.await(1 << SimdWarmup.SWEEP_F, 60_000),
+        "the float kernel-domain sweep should be compiled and switched within a minute");
+    assertTrue(SimdWarmup.isReady(SimdWarmup.SWEEP_F));
   }
 }
