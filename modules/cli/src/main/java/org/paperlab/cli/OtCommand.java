@@ -208,6 +208,7 @@ final class OtCommand implements Runnable {
     @Override
     public Integer call() {
       SinkhornConfig config = CONFIG.config(spec, Map.of());
+      Sinkhorn.prewarm(config); // the SIMD kernels' JIT warm-up runs while the files are read
       StandardCost c = StandardCost.parse(cost);
       NumericCsv.Header rule = header == null ? NumericCsv.Header.AUTO
           : header ? NumericCsv.Header.PRESENT : NumericCsv.Header.ABSENT;

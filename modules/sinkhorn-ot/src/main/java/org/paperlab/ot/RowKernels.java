@@ -33,6 +33,13 @@ interface RowKernels {
   /** A short name: {@code "vector(<bits>)"} or {@code "scalar"}. */
   String name();
 
+  /**
+   * Starts, off the caller's thread, whatever makes the kernels of a solve in {@code single} (or
+   * double) precision, in the log (or kernel) domain fast: the JIT warm-up of the SIMD code
+   * ({@code SimdWarmup}). Returns at once; nothing for plain loops.
+   */
+  default void prewarm(boolean single, boolean logDomain) {}
+
   // ---- kernel domain -------------------------------------------------------------------
 
   /** {@code sum_j k_j v_j}. */

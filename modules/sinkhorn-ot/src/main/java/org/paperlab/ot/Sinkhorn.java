@@ -168,6 +168,19 @@ public final class Sinkhorn {
         CostRows.lazy(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, false, RowKernels.scalar()));
   }
 
+  /**
+   * Optional: starts warming up, in a background daemon thread, the SIMD row kernels that a solve
+   * with {@code config} will use, and returns at once. A solve warms up what it needs by itself
+   * (it runs plain loops that give the same bits until the SIMD code is compiled); calling this
+   * first, say before reading the input, gives the warm-up a head start. Results do not depend on
+   * whether or when this is called.
+   */
+  public static void prewarm(SinkhornConfig config) {
+    Checks.notNull("config", config);
+    boolean logDomain = config.method() == Method.LOG || (config.method() == Method.AUTO && config.lazy());
+    kernels(config).prewarm(config.precision() == Precision.FLOAT, logDomain);
+  }
+
   static RowKernels kernels(SinkhornConfig config) {
     return config.vectorized() ? RowKernels.best() : RowKernels.scalar();
   }

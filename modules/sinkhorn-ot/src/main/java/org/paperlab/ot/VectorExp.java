@@ -30,31 +30,31 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The vectors never cross a method boundary: {@link #expInPlace} loops inside, so C2 needs to
  * inline nothing to keep them in registers (a vector-to-vector helper was not inlined at JDK 17's
  * default limits and ran 3x slower). {@link #exp(double)} is the same computation one lane at a
- * time, bit for bit, for loop tails.
+ * time, bit for bit, for loop tails; it lives in {@link FmaExp} (plain Java, usable before the
+ * Vector API is loaded), which also holds the constants.
  */
 final class VectorExp {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
   private static final int L = D.length();
-  static final double LO = -708.0;
-  static final double HI = 709.782712893384; // ln(Double.MAX_VALUE)
-  private static final double LOG2E = 1.4426950408889634;
-  private static final double LN2_HI = 6.93147180369123816490e-01;
-  private static final double LN2_LO = 1.90821492927058770002e-10;
-  private static final double ROUND = 6755399441055744.0; // 1.5 * 2^52
-  private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
-  /** {@code 1 / n!} for n = 13 down to 2. */
-  private static final double C13 = 1.6059043836821613e-10;
-  private static final double C12 = 2.08767569878681e-09;
-  private static final double C11 = 2.505210838544172e-08;
-  private static final double C10 = 2.755731922398589e-07;
-  private static final double C9 = 2.7557319223985893e-06;
-  private static final double C8 = 2.48015873015873e-05;
-  private static final double C7 = 1.984126984126984e-04;
-  private static final double C6 = 1.388888888888889e-03;
-  private static final double C5 = 8.333333333333333e-03;
-  private static final double C4 = 4.1666666666666664e-02;
-  private static final double C3 = 1.6666666666666666e-01;
-  private static final double C2 = 0.5;
+  static final double LO = FmaExp.LO;
+  static final double HI = FmaExp.HI;
+  private static final double LOG2E = FmaExp.LOG2E;
+  private static final double LN2_HI = FmaExp.LN2_HI;
+  private static final double LN2_LO = FmaExp.LN2_LO;
+  private static final double ROUND = FmaExp.ROUND;
+  private static final long ROUND_BITS = FmaExp.ROUND_BITS;
+  private static final double C13 = FmaExp.C13;
+  private static final double C12 = FmaExp.C12;
+  private static final double C11 = FmaExp.C11;
+  private static final double C10 = FmaExp.C10;
+  private static final double C9 = FmaExp.C9;
+  private static final double C8 = FmaExp.C8;
+  private static final double C7 = FmaExp.C7;
+  private static final double C6 = FmaExp.C6;
+  private static final double C5 = FmaExp.C5;
+  private static final double C4 = FmaExp.C4;
+  private static final double C3 = FmaExp.C3;
+  private static final double C2 = FmaExp.C2;
 
   private VectorExp() {}
 
@@ -95,32 +95,8 @@ final class VectorExp {
     }
   }
 
-  /** One lane of {@link #expInPlace}, operation for operation (the same bits). */
+  /** One lane of {@link #expInPlace}, operation for operation (the same bits): {@link FmaExp#exp}. */
   static double exp(double y) {
-    if (y < LO) {
-      return 0.0;
-    }
-    if (y > HI) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double shifted = Math.fma(y, LOG2E, ROUND);
-    double kf = shifted - ROUND;
-    long kBits = Double.doubleToRawLongBits(shifted);
-    double r = Math.fma(kf, -LN2_HI, y);
-    r = Math.fma(kf, -LN2_LO, r);
-    double p = Math.fma(r, C13, C12);
-    p = Math.fma(p, r, C11);
-    p = Math.fma(p, r, C10);
-    p = Math.fma(p, r, C9);
-    p = Math.fma(p, r, C8);
-    p = Math.fma(p, r, C7);
-    p = Math.fma(p, r, C6);
-    p = Math.fma(p, r, C5);
-    p = Math.fma(p, r, C4);
-    p = Math.fma(p, r, C3);
-    p = Math.fma(p, r, C2);
-    p = Math.fma(p, r, 1.0);
-    p = Math.fma(p, r, 1.0);
-    return Double.longBitsToDouble(Double.doubleToRawLongBits(p) + ((kBits - ROUND_BITS) << 52));
+    return FmaExp.exp(y);
   }
 }
