@@ -64,7 +64,13 @@ public final class GsdAdultMixed implements Experiment {
         : GsdConfig.defaults().withRows(2000).withMaxGenerations(300_000);
     ctx.config("data", "UCI Adult raw train/test of dp-data (CC BY 4.0); domain from both splits");
     ctx.config("query_options", q);
-    new AdultStudy(ctx, data.train(), data.test(), workloads, gsd).run();
+    // the official adaptive halfspace protocol: prefix/halfspace candidates, 10 per round, N = 2,000, <= 200,000 generations a round
+    AdaptiveStudy.Protocol adaptive = quick
+        ? new AdaptiveStudy.Protocol(List.of("prefix", "halfspace"), 10, List.of(2, 4), 4,
+            GsdConfig.defaults().withRows(500).withMaxGenerations(3_000))
+        : new AdaptiveStudy.Protocol(List.of("prefix", "halfspace"), 10, List.of(5, 10, 15, 20, 25), 10,
+            GsdConfig.defaults().withRows(2000).withMaxGenerations(200_000));
+    new AdultStudy(ctx, data.train(), data.test(), workloads, gsd, adaptive).run();
   }
 
   public static void main(String[] args) {
