@@ -1,10 +1,12 @@
 package org.paperlab.gsd.experiments;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.style.Styler;
 import org.paperlab.core.Checks;
 import org.paperlab.core.ProgressListener;
 import org.paperlab.core.Seeds;
@@ -88,6 +90,9 @@ final class AdaptiveStudy {
   private record Run(int eps, int rounds) {}
 
   private static final String[] METHODS = {"gsd", "rap"};
+  private static final Color GSD_COLOR = new Color(0x1f77b4);
+  private static final Color RAP_COLOR = new Color(0xd62728);
+  private static final Color FLOOR_COLOR = new Color(0x7f7f7f);
 
   private final RunContext ctx;
   private final Table train;
@@ -324,11 +329,11 @@ final class AdaptiveStudy {
             }
           }
         }
-        c.series("Private-GSD one-shot", epsilons, column(oneShot[0], f));
-        c.series("Private-GSD adaptive, T = " + main, epsilons, ad[0]);
-        c.series("RAP one-shot", epsilons, column(oneShot[1], f));
-        c.series("RAP on GSD's adaptive measurements, T = " + main, epsilons, ad[1]);
-        c.dashed("non-private (GSD on exact answers)", epsilons, column(oneShot[2], f));
+        c.series("Private-GSD one-shot", epsilons, column(oneShot[0], f), GSD_COLOR, Chart.Stroke.DASHED, 2f);
+        c.series("Private-GSD adaptive, T = " + main, epsilons, ad[0], GSD_COLOR, Chart.Stroke.SOLID, 2f);
+        c.series("RAP one-shot", epsilons, column(oneShot[1], f), RAP_COLOR, Chart.Stroke.DASHED, 2f);
+        c.series("RAP on GSD's adaptive measurements, T = " + main, epsilons, ad[1], RAP_COLOR, Chart.Stroke.SOLID, 2f);
+        c.series("non-private (GSD on exact answers)", epsilons, column(oneShot[2], f), FLOOR_COLOR, Chart.Stroke.DOTTED, 2f);
         ctx.save(c, "adaptive-error-" + stat + "-" + families.get(f) + ".png");
         // error vs T at the sweep epsilon, one-shot as horizontal references
         Chart r = Chart.line(String.format(Locale.ROOT, "%s error of %s queries vs adaptive rounds T (K = %d, epsilon %s;"
@@ -342,10 +347,10 @@ final class AdaptiveStudy {
             }
           }
         }
-        r.series("Private-GSD adaptive", tx, byT[0]);
-        r.series("RAP on GSD's adaptive measurements", tx, byT[1]);
-        r.dashed("Private-GSD one-shot", tx, constant(tx.length, oneShot[0][sweep][f]));
-        r.dashed("RAP one-shot", tx, constant(tx.length, oneShot[1][sweep][f]));
+        r.series("Private-GSD adaptive", tx, byT[0], GSD_COLOR, Chart.Stroke.SOLID, 2f);
+        r.series("RAP on GSD's adaptive measurements", tx, byT[1], RAP_COLOR, Chart.Stroke.SOLID, 2f);
+        r.series("Private-GSD one-shot", tx, constant(tx.length, oneShot[0][sweep][f]), GSD_COLOR, Chart.Stroke.DASHED, 2f);
+        r.series("RAP one-shot", tx, constant(tx.length, oneShot[1][sweep][f]), RAP_COLOR, Chart.Stroke.DASHED, 2f);
         ctx.save(r, "adaptive-rounds-" + stat + "-" + families.get(f) + ".png");
       }
     }
@@ -356,7 +361,7 @@ final class AdaptiveStudy {
       l.series("measurement (gaussian)", ledgerTrace[0], ledgerTrace[2]);
       l.series("total", ledgerTrace[0], ledgerTrace[3]);
       l.dashed("budget rho", ledgerTrace[0], ledgerTrace[4]);
-      l.xy().getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+      l.xy().getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
       ctx.save(l, "adaptive-ledger.png");
     }
   }
