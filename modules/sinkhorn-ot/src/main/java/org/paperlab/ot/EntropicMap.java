@@ -1,7 +1,10 @@
 package org.paperlab.ot;
 
+import java.util.Map;
 import org.paperlab.core.Checks;
+import org.paperlab.core.MethodResult;
 import org.paperlab.core.Parallel;
+import org.paperlab.core.ProgressListener;
 
 /**
  * The entropic map estimator of Pooladian and Niles-Weed (2021), "Entropic estimation of optimal
@@ -23,8 +26,12 @@ import org.paperlab.core.Parallel;
  *     PointCloud.of(xs), PointCloud.of(ys), StandardCost.SQEUCLIDEAN);
  * double[] mapped = t.apply(fresh, n);   // n x d, row-major
  * }</pre>
+ *
+ * The estimator is the result of its fit: {@link #config()}, {@link #seconds()} and
+ * {@link #toMetrics()} (the solve's keys, {@link SinkhornResult#toMetrics()}). Its arrays are
+ * private copies; {@link #apply} returns new ones.
  */
-public final class EntropicMap {
+public final class EntropicMap implements MethodResult<SinkhornConfig> {
   private final SinkhornResult solve;
   private final double[] y;
   private final double[] logB;
@@ -34,9 +41,11 @@ public final class EntropicMap {
   private final Cost cost;
   private final double eps;
   private final int threads;
+  private final double seconds;
 
-  private EntropicMap(SinkhornResult solve, PointCloud target, Cost cost) {
+  private EntropicMap(SinkhornResult solve, PointCloud target, Cost cost, double seconds) {
     this.solve = solve;
+    this.seconds = seconds;
     this.y = target.points();
     this.m = target.n();
     this.d = target.d();
@@ -52,7 +61,7 @@ public final class EntropicMap {
     }
     this.cost = cost;
     this.eps = solve.epsilon();
-    this.threads = solve.config().threads();
+    this.threads = solve.threads();
   }
 
   /**
@@ -62,12 +71,36 @@ public final class EntropicMap {
    *     plan's): tighten nothing, raise the iteration budget or the epsilon
    */
   public static EntropicMap fit(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost) {
+    return fit(config, x, y, cost, null);
+  }
+
+  /** As {@link #fit(SinkhornConfig, PointCloud, PointCloud, Cost)}; {@code listener} hears the Sinkhorn iterations. */
+  public static EntropicMap fit(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost, ProgressListener listener) {
+    long t0 = System.nanoTime();
     Checks.notNull("cost", cost);
-    SinkhornResult r = Sinkhorn.solve(config, x, y, cost);
+    SinkhornResult r = Sinkhorn.solve(config, x, y, cost, listener);
     if (!r.converged()) {
       throw new IllegalStateException("the entropic map's Sinkhorn solve did not converge: " + r.failure());
     }
-    return new EntropicMap(r, y, cost);
+    return new EntropicMap(r, y, cost, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The config of the fit's solve. */
+  @Override
+  public SinkhornConfig config() {
+    return solve.config();
+  }
+
+  /** Wall time of the fit. */
+  @Override
+  public double seconds() {
+    return seconds;
+  }
+
+  /** The solve's metrics ({@link SinkhornResult#toMetrics()}); the fit always converged. */
+  @Override
+  public Map<String, Object> toMetrics() {
+    return solve.toMetrics();
   }
 
   /** The Sinkhorn solve behind the estimator (epsilon, iterations, potentials). */

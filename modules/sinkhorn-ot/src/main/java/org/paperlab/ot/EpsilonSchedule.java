@@ -2,8 +2,8 @@ package org.paperlab.ot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.paperlab.core.Checks;
+import org.paperlab.core.config.Variants;
 
 /**
  * The epsilon stages of one solve. Without epsilon scaling: the target epsilon alone. With it
@@ -47,7 +47,7 @@ final class EpsilonSchedule {
     double stat = rows.statistic(cfg.epsilonScale());
     Checks.require(stat > 0,
         "the %s of the cost is %s, so a relative epsilon is 0; give an absolute epsilon",
-        cfg.epsilonScale().name().toLowerCase(Locale.ROOT), stat);
+        Variants.name(cfg.epsilonScale()), stat);
     return cfg.epsilon() * stat;
   }
 

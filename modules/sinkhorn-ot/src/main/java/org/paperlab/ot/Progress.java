@@ -2,14 +2,18 @@ package org.paperlab.ot;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.paperlab.core.ProgressListener;
 
 /**
  * What the iterations of one solve report: the iterations, absorptions, fallbacks and epsilon
  * stages so far, the marginal error of the last measured plan in both norms, the error of every
- * iteration (for convergence charts), and why the solve stopped early.
+ * iteration (for convergence charts), and why the solve stopped early. The caller's
+ * {@link ProgressListener} hears {@code (iterations, maxIterations)} after every iteration.
  */
 final class Progress {
   private final ErrorNorm norm;
+  private final ProgressListener listener;
+  private final long total;
   private int iterations;
   private int absorptions;
   private int fallbacks;
@@ -21,9 +25,11 @@ final class Progress {
   private double[] epsAt = new double[64];
   private int size;
 
-  /** Progress measured in {@code norm} for the stopping rule. */
-  Progress(ErrorNorm norm) {
+  /** Progress measured in {@code norm} for the stopping rule, told to {@code listener} (may be null). */
+  Progress(ErrorNorm norm, ProgressListener listener, long total) {
     this.norm = norm;
+    this.listener = ProgressListener.orNone(listener);
+    this.total = total;
   }
 
   /** An epsilon stage starts. */
@@ -44,6 +50,7 @@ final class Progress {
   /** One more iteration (sweep) ran. */
   void countIteration() {
     iterations++;
+    listener.progress(iterations, total);
   }
 
   /**

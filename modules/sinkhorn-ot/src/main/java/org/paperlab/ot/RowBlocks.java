@@ -1,12 +1,13 @@
 package org.paperlab.ot;
 
 import java.util.Arrays;
+import org.paperlab.core.Parallel;
 
 /**
  * The row blocks every sweep of a solve runs over, each with its own scratch ({@link Block}): the
- * blocks of {@link Parallel} ({@code [n b / t, n (b+1) / t)} for block {@code b} of {@code t}),
- * and the reductions over them in block order, so that every result is deterministic for a given
- * thread count.
+ * blocks of core's {@link Parallel} ({@code [n b / t, n (b+1) / t)} for block {@code b} of
+ * {@code t = min(threads, n)}), and the reductions over them in block order, so that every result
+ * is deterministic for a given (resolved) thread count.
  */
 final class RowBlocks {
   /** A loop body over rows {@code [lo, hi)} with the scratch of their block. */
@@ -30,7 +31,7 @@ final class RowBlocks {
     this.threads = threads;
     this.n = n;
     this.m = m;
-    blocks = new Block[Parallel.blocks(threads, n)];
+    blocks = new Block[Parallel.blockCount(threads, n)];
     for (int q = 0; q < blocks.length; q++) {
       blocks[q] = new Block(m, storage.newRow());
     }
@@ -46,15 +47,15 @@ final class RowBlocks {
     return blocks[q];
   }
 
-  /** Runs {@code body} on every block ({@link Parallel#run}). */
+  /** Runs {@code body} on every block ({@link Parallel#blocks}). */
   void run(Body body) {
-    Parallel.run(threads, n, (blk, lo, hi) -> body.run(blocks[blk], lo, hi));
+    Parallel.blocks(threads, n, (blk, lo, hi) -> body.run(blocks[blk], lo, hi));
   }
 
   /** {@code sum_i term(i)} over all rows: row blocks in parallel, their sums added in block order. */
   double sumRows(RowTerm term) {
     double[] part = new double[blocks.length];
-    Parallel.run(threads, n, (blk, lo, hi) -> {
+    Parallel.blocks(threads, n, (blk, lo, hi) -> {
       Block w = blocks[blk];
       double s = 0;
       for (int i = lo; i < hi; i++) {

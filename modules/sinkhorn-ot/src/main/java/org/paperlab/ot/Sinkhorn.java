@@ -2,6 +2,8 @@ package org.paperlab.ot;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.paperlab.core.Checks;
+import org.paperlab.core.Parallel;
+import org.paperlab.core.ProgressListener;
 import org.paperlab.core.Tensors;
 
 /**
@@ -26,27 +28,50 @@ import org.paperlab.core.Tensors;
  * double[] p = r.plan().toArray(); // the dense plan when it fits
  * }</pre>
  *
- * Inputs are validated (finite costs, positive weights, normalized weights for balanced OT);
- * non-convergence is reported in the result ({@code converged}, {@code failure}), never as NaN.
+ * Inputs are validated (finite costs, positive weights, normalized weights for balanced OT: one
+ * rule for every entry point); non-convergence is reported in the result ({@code converged},
+ * {@code failure}), never as NaN. A {@link ProgressListener} hears {@code (iterations so far,
+ * maxIterations)} after every iteration.
+ *
+ * <p><b>Threads.</b> {@code config.threads()} is resolved when the solve starts
+ * ({@link Parallel#threads}: 0 is all available cores). The sweeps run over {@code min(threads,
+ * n)} contiguous row blocks whose sums are added in block order, so a result is the same bits on
+ * every run for a given resolved thread count, and may differ in the last bits between counts.
  */
 public final class Sinkhorn {
   private Sinkhorn() {}
 
   /** OT between two point clouds with the given ground cost. */
   public static SinkhornResult solve(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost) {
-    return solve(config, x, y, cost, null);
+    return solve(config, x, y, cost, null, null);
+  }
+
+  /** OT between two point clouds, telling {@code listener} the iterations as they run. */
+  public static SinkhornResult solve(
+      SinkhornConfig config, PointCloud x, PointCloud y, Cost cost, ProgressListener listener) {
+    return solve(config, x, y, cost, null, listener);
   }
 
   /** OT between two point clouds, warm-started from {@code warmStart} (may be null). */
   public static SinkhornResult solve(
       SinkhornConfig config, PointCloud x, PointCloud y, Cost cost, Potentials warmStart) {
+    return solve(config, x, y, cost, warmStart, null);
+  }
+
+  /**
+   * OT between two point clouds, warm-started from {@code warmStart} (may be null), telling
+   * {@code listener} (may be null) the iterations as they run.
+   */
+  public static SinkhornResult solve(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost,
+      Potentials warmStart, ProgressListener listener) {
     long t0 = System.nanoTime();
     Checks.notNull("config", config);
     Checks.notNull("x", x);
     Checks.notNull("y", y);
     Checks.notNull("cost", cost);
-    Checks.require(x.d() == y.d(), "x has dimension %d but y has dimension %d", x.d(), y.d());
+    Checks.require("x", x.d() == y.d(), " has dimension %d but y has dimension %d", x.d(), y.d());
     double[][] ab = weights(config, x.weightsRef(), y.weightsRef(), "weights of x", "weights of y");
+    int threads = Parallel.threads(config.threads());
     RowKernels k = kernels(config);
     boolean single = config.precision() == Precision.FLOAT;
     CostRows rows;
@@ -56,19 +81,28 @@ public final class Sinkhorn {
       long size = (long) x.n() * y.n();
       Checks.require(size <= CostRows.MAX_STORED,
           "n*m = %d entries do not fit in one stored matrix; use withLazy(true)", size);
-      rows = CostRows.materialize(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, single, k, config.threads());
+      rows = CostRows.materialize(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, single, k, threads);
     }
-    return run(config, ab[0], ab[1], rows, k, warmStart, t0);
+    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0);
   }
 
   /** OT for a cost matrix given row-major ({@code n x m}); the array is copied. */
   public static SinkhornResult solve(SinkhornConfig config, double[] a, double[] b, double[] cost, int n, int m) {
-    return solve(config, a, b, cost, n, m, null);
+    return solve(config, a, b, cost, n, m, null, null);
   }
 
   /** OT for a row-major cost matrix, warm-started from {@code warmStart} (may be null). */
   public static SinkhornResult solve(
       SinkhornConfig config, double[] a, double[] b, double[] cost, int n, int m, Potentials warmStart) {
+    return solve(config, a, b, cost, n, m, warmStart, null);
+  }
+
+  /**
+   * OT for a row-major cost matrix, warm-started from {@code warmStart} (may be null), telling
+   * {@code listener} (may be null) the iterations as they run.
+   */
+  public static SinkhornResult solve(SinkhornConfig config, double[] a, double[] b, double[] cost, int n, int m,
+      Potentials warmStart, ProgressListener listener) {
     long t0 = System.nanoTime();
     Checks.notNull("config", config);
     Checks.notNull("a", a);
@@ -79,7 +113,7 @@ public final class Sinkhorn {
     Checks.sameSize("length of a", a.length, "rows of cost", n);
     Checks.sameSize("length of b", b.length, "columns of cost", m);
     Checks.require(cost.length == (long) n * m, "cost has %d values, expected n*m = %d*%d", cost.length, n, m);
-    Checks.require(!config.lazy(), "lazy = true needs point clouds; a cost matrix is stored already");
+    Checks.require("lazy", !config.lazy(), " = true needs point clouds; a cost matrix is stored already");
     for (int q = 0; q < cost.length; q++) {
       if (!Double.isFinite(cost[q])) {
         throw new IllegalArgumentException(
@@ -87,6 +121,7 @@ public final class Sinkhorn {
       }
     }
     double[][] ab = weights(config, a, b, "a", "b");
+    int threads = Parallel.threads(config.threads());
     RowKernels k = kernels(config);
     CostRows rows;
     if (config.precision() == Precision.FLOAT) {
@@ -98,7 +133,7 @@ public final class Sinkhorn {
     } else {
       rows = CostRows.stored(cost.clone(), n, m);
     }
-    return run(config, ab[0], ab[1], rows, k, warmStart, t0);
+    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0);
   }
 
   /** OT for a cost matrix given as rows. */
@@ -131,42 +166,15 @@ public final class Sinkhorn {
     return config.vectorized() ? RowKernels.best() : RowKernels.scalar();
   }
 
-  /** Validates weights; balanced OT needs both to sum to 1 (within 1e-6), then renormalizes. */
+  /** Validates the weights ({@link Weights}); balanced OT needs both to sum to 1, then renormalizes. */
   static double[][] weights(SinkhornConfig config, double[] a, double[] b, String nameA, String nameB) {
-    double[] aa = positiveWeights(nameA, a);
-    double[] bb = positiveWeights(nameB, b);
+    double[] aa = Weights.positive(nameA, a);
+    double[] bb = Weights.positive(nameB, b);
     if (config.balanced()) {
-      normalize(nameA, aa);
-      normalize(nameB, bb);
+      Weights.normalize(nameA, aa);
+      Weights.normalize(nameB, bb);
     }
     return new double[][] {aa, bb};
-  }
-
-  private static double[] positiveWeights(String name, double[] w) {
-    Checks.notNull(name, w);
-    Checks.require(w.length > 0, "%s must not be empty", name);
-    for (int i = 0; i < w.length; i++) {
-      if (!(w[i] > 0) || !Double.isFinite(w[i])) {
-        throw new IllegalArgumentException(
-            name + "[" + i + "] = " + w[i] + " must be > 0 and finite (drop points of zero weight)");
-      }
-    }
-    return w.clone();
-  }
-
-  private static void normalize(String name, double[] w) {
-    double s = 0;
-    for (double x : w) {
-      s += x;
-    }
-    if (!(Math.abs(s - 1.0) <= 1e-6)) {
-      throw new IllegalArgumentException(
-          name + " must sum to 1 for balanced OT (within 1e-6), sums to " + s
-              + "; normalize it or set a finite tau for unbalanced OT");
-    }
-    for (int i = 0; i < w.length; i++) {
-      w[i] /= s;
-    }
   }
 
   /**
@@ -174,8 +182,8 @@ public final class Sinkhorn {
    * stabilized kernel on a stored cost, the log domain on a lazy one), the stages run in turn with
    * one shared iteration budget, then the cost, objectives and plan of the final iterate.
    */
-  static SinkhornResult run(
-      SinkhornConfig cfg, double[] a, double[] b, CostRows rows, RowKernels k, Potentials warm, long t0) {
+  static SinkhornResult run(SinkhornConfig cfg, int threads, double[] a, double[] b, CostRows rows, RowKernels k,
+      Potentials warm, ProgressListener listener, long t0) {
     if (warm != null) {
       Checks.sameSize("length of warm-start f", warm.fRef().length, "n", a.length);
       Checks.sameSize("length of warm-start g", warm.gRef().length, "m", b.length);
@@ -183,7 +191,7 @@ public final class Sinkhorn {
     EpsilonSchedule schedule = EpsilonSchedule.of(cfg, rows);
     double setup = (System.nanoTime() - t0) / 1e9;
 
-    SinkhornState state = new SinkhornState(cfg, a, b, Storage.of(rows, k));
+    SinkhornState state = new SinkhornState(cfg, threads, a, b, Storage.of(rows, k), listener);
     state.setEpsilon(schedule.epsilon(0));
     boolean kernelDomain = cfg.method() == Method.KERNEL || (cfg.method() == Method.AUTO && !rows.lazy());
     Iteration iteration = kernelDomain
@@ -223,7 +231,7 @@ public final class Sinkhorn {
     TransportPlan plan = iteration.plan();
     String failure = progress.failure(converged, cfg.tolerance());
     double total = (System.nanoTime() - t0) / 1e9;
-    return new SinkhornResult(cfg, state.eps(), iteration.solver(), k.name(), o.cost(), o.objective(),
+    return new SinkhornResult(cfg, threads, state.eps(), iteration.solver(), k.name(), o.cost(), o.objective(),
         o.dual(), progress.iterations(), progress.errorL1(), progress.errorL2(), converged, failure, setup,
         total, progress.absorptions(), progress.fallbacks(), progress.stages(), f, g, state.rowMarginal(),
         state.colMarginal(), progress.errorTrace(), progress.epsilonTrace(), plan);

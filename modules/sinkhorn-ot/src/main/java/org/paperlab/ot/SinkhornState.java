@@ -1,5 +1,7 @@
 package org.paperlab.ot;
 
+import org.paperlab.core.ProgressListener;
+
 /**
  * The state of one Sinkhorn solve: the problem (weights and what the sweeps precompute from them,
  * the matrices in their {@link Storage}, the row blocks), the current epsilon, the iterate
@@ -18,6 +20,8 @@ package org.paperlab.ot;
  */
 final class SinkhornState {
   final SinkhornConfig cfg;
+  /** The resolved thread count (never 0): the row blocks and the plan's operations use it. */
+  final int threads;
   final int n;
   final int m;
   final double[] a;
@@ -46,9 +50,14 @@ final class SinkhornState {
   private double inv;
   private double lambda;
 
-  /** Zero potentials, scalings {@code u = a, v = b}; call {@link #setEpsilon} before iterating. */
-  SinkhornState(SinkhornConfig cfg, double[] a, double[] b, Storage storage) {
+  /**
+   * Zero potentials, scalings {@code u = a, v = b}; call {@link #setEpsilon} before iterating.
+   * {@code threads} is the resolved count ({@code >= 1}); {@code listener} (may be null) hears
+   * every iteration.
+   */
+  SinkhornState(SinkhornConfig cfg, int threads, double[] a, double[] b, Storage storage, ProgressListener listener) {
     this.cfg = cfg;
+    this.threads = threads;
     this.a = a;
     this.b = b;
     this.n = a.length;
@@ -80,8 +89,8 @@ final class SinkhornState {
     v = b.clone();
     r = new double[n];
     c = new double[m];
-    blocks = new RowBlocks(cfg.threads(), n, m, storage);
-    progress = new Progress(cfg.errorNorm());
+    blocks = new RowBlocks(threads, n, m, storage);
+    progress = new Progress(cfg.errorNorm(), listener, cfg.maxIterations());
   }
 
   /** Sets epsilon, its inverse and {@code lambda = tau / (tau + eps)} (1 when balanced). */
@@ -166,7 +175,6 @@ final class SinkhornState {
 
   /** The plan of the current iterate; {@code floatKernel}: its kernel factor is float-rounded. */
   TransportPlan plan(boolean floatKernel) {
-    return new TransportPlan(storage.cost(), storage.kernels(), a, b, ft, gt, lu, lv, eps, floatKernel,
-        cfg.threads());
+    return new TransportPlan(storage.cost(), storage.kernels(), a, b, ft, gt, lu, lv, eps, floatKernel, threads);
   }
 }

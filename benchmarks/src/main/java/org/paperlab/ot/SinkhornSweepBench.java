@@ -1,4 +1,4 @@
-package org.paperlab.bench.ot;
+package org.paperlab.ot;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,16 +13,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.paperlab.ot.KernelSweep;
-import org.paperlab.ot.Method;
-import org.paperlab.ot.Precision;
 
 /**
  * One fused Sinkhorn iteration (paperlab-sinkhorn-ot's own code path) on an {@code n x n} problem:
  * the kernel-domain sweep (reads the stored kernel once) and the log-domain sweep (reads the cost
  * once, one exponential per entry), float and double storage, 1 and 2 threads, SIMD and scalar
  * row kernels. Divide {@code 4 n^2} (float) or {@code 8 n^2} (double) bytes by the time for the
- * kernel's effective bandwidth; compare with {@link MemoryBandwidthBench}.
+ * kernel's effective bandwidth; compare with {@code org.paperlab.bench.ot.MemoryBandwidthBench}.
+ *
+ * <p>It lives in package {@code org.paperlab.ot} of the benchmarks module because the sweep it
+ * times, {@code KernelSweep}, is package-private in paperlab-sinkhorn-ot (a benchmark hook, not
+ * API): on the class path, the same package in another jar reaches it.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar SinkhornSweepBench -p n=5000 -p method=KERNEL
