@@ -273,4 +273,38 @@ class PrivateSynthesisTest {
     assertEquals(h.rho() * oneWay / (oneWay + 4.0), h.ledger().spent(0), 1e-12 * h.rho());
     assertEquals(h.rho() - h.ledger().spent(0), h.ledger().spent(1) + h.ledger().spent(2), 1e-12 * h.rho());
   }
+
+  /**
+   * The adaptive noise scales against the closed forms of the module README (the official
+   * {@code private_select_measure_statistic} split): with T rounds of K picks and budget rho, every
+   * selection uses Gumbel scale {@code b = sqrt(K T) / (n sqrt(rho))} (score sensitivity 1/n) and
+   * every measured workload w Gaussian {@code sigma_w = Delta_w sqrt(T K / rho)}, each charged
+   * {@code rho / (2 T K)}; computed here from rho, n, T, K and the workload's sensitivity alone.
+   */
+  @Test
+  void adaptiveNoiseScalesMatchTheClosedForm() {
+    int t = 3;
+    int k = 2;
+    SynthesisConfig c = SynthesisConfig.of(0.8, 1e-6).withMode(BudgetMode.ADAPTIVE).withRounds(t).withPerRound(k)
+        .withGenerator(gsd.withMaxGenerations(200)).withSeed(11);
+    SynthesisResult r = PrivateSynthesis.fit(c, real, set);
+    double rho = r.rho();
+    int n = real.n();
+    double b = Math.sqrt((double) k * t) / (n * Math.sqrt(rho));
+    int picks = 0;
+    for (PrivacyLedger.Entry e : r.ledger().entries()) {
+      assertEquals(rho / (2.0 * t * k), e.rho(), 1e-15 * rho, e.toString());
+      if (e.mechanism().equals("exponential")) {
+        assertEquals(b, e.noiseScale(), 1e-12 * b, e.toString());
+        picks++;
+      }
+    }
+    assertEquals(t * k, picks);
+    assertEquals(t * k, r.measurements().size());
+    for (Measurement m : r.measurements()) {
+      double sigma = r.workloads().get(m.workload()).l2Sensitivity(n) * Math.sqrt(t * k / rho);
+      assertEquals(sigma, m.sigma(), 1e-12 * sigma);
+      assertEquals(rho / (2.0 * t * k), m.rho(), 1e-15 * rho);
+    }
+  }
 }

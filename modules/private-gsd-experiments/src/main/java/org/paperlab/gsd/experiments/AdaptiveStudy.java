@@ -35,7 +35,16 @@ import org.paperlab.lab.RunContext;
  * rounds of {@code rho / T}, each spending half on selecting the {@code K} not yet measured
  * candidate workloads on which the current synthetic table errs most (exponential mechanism,
  * Gumbel top-K) and half on measuring them (Gaussian mechanism), GSD refitting everything
- * measured so far from the previous round's table.
+ * measured so far from the previous round's table. With {@code rho = Zcdp.rho(epsilon, delta)}
+ * and {@code n} real rows (the official {@code fit_zcdp_adaptive} and
+ * {@code private_select_measure_statistic}, term for term):
+ *
+ * <pre>
+ * rho_select  = rho_measure = rho / (2T)                 per round, so the T rounds spend rho
+ * selection:  top-K of score_w + b G_w, score_w the max error of workload w, G_w ~ Gumbel(0, 1),
+ *             b = (1/n) sqrt(K) / sqrt(2 rho_select) = sqrt(K T) / (n sqrt(rho))   (K picks of rho / (2TK))
+ * measurement: sigma_w = Delta_w / sqrt(2 rho / (2TK)) = Delta_w sqrt(T K / rho),  Delta_w = sqrt(2 levels_w) / n
+ * </pre>
  *
  * <p>"GSD and RAP on the same selections": the rounds run once per (seed, epsilon, T), driven by
  * GSD ({@link PrivateSynthesis#fit} in adaptive mode, so the selections score GSD's tables); RAP
@@ -46,7 +55,7 @@ import org.paperlab.lab.RunContext;
  * numbers are not those of RAP's own adaptive loop (which would select on its own errors).
  *
  * <p>Runs: {@code T = mainRounds} at every epsilon of the study, and every {@code T} of
- * {@code rounds} at epsilon 1.0, each for every seed. Errors are on the real training table over
+ * {@code rounds} at epsilon 1.0, each for the protocol's seeds (the first of the study's). Errors are on the real training table over
  * every workload family of the experiment (the candidates are only some of them). metrics.json
  * (means over seeds): {@code <gsd|rap>_adaptive_T<T>_<family>_<max|mean>_eps<eps>},
  * {@code <gsd|rap>_adaptive_T<T>_<seconds|iterations>_eps<eps>} (GSD: the whole synthesis and its
@@ -70,14 +79,17 @@ final class AdaptiveStudy {
    * @param perRound workloads selected per round, K
    * @param rounds the values of T run at epsilon 1.0, increasing
    * @param mainRounds the T run at every epsilon (one of {@code rounds})
+   * @param seeds the seeds 0..seeds-1 of the adaptive arm (at most the study's; fewer keeps the
+   *     default size within its CPU budget)
    * @param gsd GSD's settings in every round
    */
-  record Protocol(List<String> families, int perRound, List<Integer> rounds, int mainRounds, GsdConfig gsd) {
+  record Protocol(List<String> families, int perRound, List<Integer> rounds, int mainRounds, int seeds, GsdConfig gsd) {
     Protocol {
       families = List.copyOf(families);
       rounds = List.copyOf(rounds);
       Checks.require(!families.isEmpty(), "no candidate families");
       Checks.positive("perRound", perRound);
+      Checks.positive("seeds", seeds);
       Checks.require(rounds.contains(mainRounds), "mainRounds = %d is not one of rounds %s", mainRounds, rounds);
       for (int i = 1; i < rounds.size(); i++) {
         Checks.require(rounds.get(i) > rounds.get(i - 1), "rounds %s must increase", rounds);
@@ -106,6 +118,7 @@ final class AdaptiveStudy {
   private final double[][][] oneShotMean;
 
   /**
+   * @param seeds the study's seeds; the adaptive arm runs the first {@code min(seeds, protocol.seeds())}
    * @param oneShotMax the one-shot arm's max errors, {@code [method gsd, rap, nonprivate][eps][family]},
    *     means over seeds (for the charts)
    * @param oneShotMean the same for the mean errors
@@ -117,7 +130,7 @@ final class AdaptiveStudy {
     this.workloads = workloads;
     this.truth = truth;
     this.epsilons = epsilons;
-    this.seeds = seeds;
+    this.seeds = Math.min(seeds, protocol.seeds());
     this.rap = rap;
     this.protocol = protocol;
     this.oneShotMax = oneShotMax;
@@ -162,8 +175,9 @@ final class AdaptiveStudy {
         .config("adaptive_candidates", candidates.count()).config("adaptive_candidate_queries", candidates.size())
         .config("adaptive_per_round", k).config("adaptive_rounds", protocol.rounds())
         .config("adaptive_main_rounds", protocol.mainRounds()).config("adaptive_sweep_epsilon", SWEEP_EPSILON)
+        .config("adaptive_seeds", seeds)
         .config("adaptive_runs", "T = adaptive_main_rounds at every epsilon, every T of adaptive_rounds at epsilon "
-            + SWEEP_EPSILON + "; each for every seed; adaptive.rounds and adaptive.epsilon are set per run")
+            + SWEEP_EPSILON + "; each for seeds 0..adaptive_seeds-1; adaptive.rounds and adaptive.epsilon are set per run")
         .config("adaptive_rap", "the rap.* config fitted once, from a random start, to the T x K workloads and noisy"
             + " answers the GSD synthesis measured (SynthesisResult.measuredWorkloads(T), measuredTargets(T))")
         .config("adaptive_fit_seeds", "with node = Seeds.of(run seed).child(\"seed\").child(s).child(\"eps<e>\")"

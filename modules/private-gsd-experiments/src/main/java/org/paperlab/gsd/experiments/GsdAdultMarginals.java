@@ -76,9 +76,9 @@ public final class GsdAdultMarginals implements Experiment {
     ctx.config("query_options", q);
     // the official adaptive categorical protocol: 3-way candidates, 1 per round, N = 2,000, <= 150,000 generations a round
     AdaptiveStudy.Protocol adaptive = quick
-        ? new AdaptiveStudy.Protocol(List.of("3way"), 1, List.of(2, 4), 4,
+        ? new AdaptiveStudy.Protocol(List.of("3way"), 1, List.of(2, 4), 4, 1,
             GsdConfig.defaults().withRows(500).withMaxGenerations(5_000))
-        : new AdaptiveStudy.Protocol(List.of("3way"), 1, List.of(25, 50, 75, 100), 50,
+        : new AdaptiveStudy.Protocol(List.of("3way"), 1, List.of(25, 50, 75, 100), 50, 3,
             GsdConfig.defaults().withRows(2000).withMaxGenerations(150_000));
     new AdultStudy(ctx, split[0], split[1], workloads, gsd, adaptive).run();
   }
