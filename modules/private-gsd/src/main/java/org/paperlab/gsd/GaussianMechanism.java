@@ -41,11 +41,17 @@ public final class GaussianMechanism {
    */
   static double[] measure(
       Workload w, double[] answers, int n, double rho, RandomGenerator rng, PrivacyLedger ledger) {
+    return measure(w, answers, n, rho, rng, ledger, 0);
+  }
+
+  /** As {@link #measure(Workload, double[], int, double, RandomGenerator, PrivacyLedger)}, charged to adaptive round {@code round}. */
+  static double[] measure(
+      Workload w, double[] answers, int n, double rho, RandomGenerator rng, PrivacyLedger ledger, int round) {
     Checks.notNull("workload", w);
     Checks.sameSize("answers of " + w.name(), answers.length, "workload size", w.size());
     Checks.notNull("ledger", ledger);
     double sens = w.l2Sensitivity(n);
-    ledger.charge("gaussian", w.family() + ": " + w.name(), rho, sigma(sens, rho));
+    ledger.charge("gaussian", w.family() + ": " + w.name(), rho, sigma(sens, rho), round);
     double[] y = release(answers, sens, rho, rng);
     for (int i = 0; i < y.length; i++) {
       y[i] = Math.min(1.0, Math.max(0.0, y[i]));

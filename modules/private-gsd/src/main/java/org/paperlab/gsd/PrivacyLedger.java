@@ -12,6 +12,11 @@ import org.paperlab.core.Checks;
  * additively (Bun and Steinke 2016, Lemma 2.3), so the guarantee of the whole run is the sum of
  * the entries; a ledger refuses a charge that would exceed its budget (beyond a relative
  * {@code 1e-9} for floating-point rounding of even splits).
+ *
+ * <p>Every entry carries the adaptive round it was spent in (0 outside the rounds: one-shot
+ * measurements, the one-shot part of the hybrid mode), so the budget of a round, and of its
+ * selection and its measurement, can be read back: {@link #spent(int)},
+ * {@link #spent(String, int)}.
  */
 public final class PrivacyLedger {
   /**
@@ -21,8 +26,14 @@ public final class PrivacyLedger {
    * @param target what it measured or selected (workload name, round)
    * @param rho zCDP spent
    * @param noiseScale Gaussian sigma or Gumbel scale used
+   * @param round the adaptive round of the call, {@code >= 1}; 0 outside the rounds
    */
-  public record Entry(String mechanism, String target, double rho, double noiseScale) {}
+  public record Entry(String mechanism, String target, double rho, double noiseScale, int round) {
+    /** A call outside the adaptive rounds (round 0). */
+    public Entry(String mechanism, String target, double rho, double noiseScale) {
+      this(mechanism, target, rho, noiseScale, 0);
+    }
+  }
 
   private final double budget;
   private final List<Entry> entries = new ArrayList<>();
@@ -34,12 +45,21 @@ public final class PrivacyLedger {
     this.budget = budget;
   }
 
-  /** Records a mechanism call; fails when the budget would be exceeded. */
+  /** Records a mechanism call outside the adaptive rounds (round 0); fails when the budget would be exceeded. */
   public synchronized void charge(String mechanism, String target, double rho, double noiseScale) {
+    charge(mechanism, target, rho, noiseScale, 0);
+  }
+
+  /**
+   * Records a mechanism call of adaptive round {@code round} ({@code >= 1}; 0 outside the rounds);
+   * fails when the budget would be exceeded.
+   */
+  public synchronized void charge(String mechanism, String target, double rho, double noiseScale, int round) {
     Checks.positive("rho", rho);
+    Checks.nonNegative("round", round);
     Checks.require(spent + rho <= budget * (1 + 1e-9),
         "charging rho = %s for %s (%s) exceeds the budget: spent %s of %s", rho, mechanism, target, spent, budget);
-    entries.add(new Entry(mechanism, target, rho, noiseScale));
+    entries.add(new Entry(mechanism, target, rho, noiseScale, round));
     spent += rho;
   }
 
@@ -54,6 +74,40 @@ public final class PrivacyLedger {
       s += e.rho();
     }
     return s;
+  }
+
+  /** Sum of the rho of the entries of {@code round} (0: outside the adaptive rounds). */
+  public synchronized double spent(int round) {
+    double s = 0;
+    for (Entry e : entries) {
+      if (e.round() == round) {
+        s += e.rho();
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Sum of the rho of the {@code mechanism} entries of {@code round}: in an adaptive round,
+   * {@code exponential} is the selection's share and {@code gaussian} the measurement's.
+   */
+  public synchronized double spent(String mechanism, int round) {
+    double s = 0;
+    for (Entry e : entries) {
+      if (e.round() == round && e.mechanism().equals(mechanism)) {
+        s += e.rho();
+      }
+    }
+    return s;
+  }
+
+  /** The largest round of an entry (0 when no entry is in an adaptive round). */
+  public synchronized int lastRound() {
+    int r = 0;
+    for (Entry e : entries) {
+      r = Math.max(r, e.round());
+    }
+    return r;
   }
 
   public synchronized List<Entry> entries() {

@@ -215,13 +215,13 @@ public final class PrivateSynthesis {
       double scale = ExponentialMechanism.gumbelScale(1.0 / n, rhoSelect / k);
       for (int w : picked) {
         ledger.charge("exponential", "round " + t + ": select " + all.get(w).family() + ": " + all.get(w).name(),
-            rhoSelect / k, scale);
+            rhoSelect / k, scale, t);
       }
       double rhoMeasure = perRound / 2 / k;
       for (int w : picked) {
         taken[w] = true;
         Workload wl = all.get(w);
-        double[] y = GaussianMechanism.measure(wl, all.slice(truth, w), n, rhoMeasure, rng, ledger);
+        double[] y = GaussianMechanism.measure(wl, all.slice(truth, w), n, rhoMeasure, rng, ledger, t);
         measured.add(new Measurement(w, y, rhoMeasure, GaussianMechanism.sigma(wl.l2Sensitivity(n), rhoMeasure), t));
       }
       FitResult<?> f = fitMeasured(gen, all, measured, Optional.of(synthetic), rng);

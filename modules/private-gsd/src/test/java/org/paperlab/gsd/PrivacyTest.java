@@ -105,6 +105,30 @@ class PrivacyTest {
     assertThrows(IllegalArgumentException.class, () -> new PrivacyLedger(0));
   }
 
+  /** Charges carry their round (0 outside the adaptive rounds); the per-round sums are the charges of that round. */
+  @Test
+  void ledgerSumsPerRoundAndMechanism() {
+    PrivacyLedger ledger = new PrivacyLedger(1.0);
+    ledger.charge("gaussian", "a", 0.125, 1);
+    ledger.charge("exponential", "b", 0.25, 2, 1);
+    ledger.charge("gaussian", "c", 0.0625, 3, 1);
+    ledger.charge("gaussian", "d", 0.5, 4, 2);
+    assertEquals(0.125, ledger.spent(0), 0);
+    assertEquals(0.3125, ledger.spent(1), 0);
+    assertEquals(0.25, ledger.spent("exponential", 1), 0);
+    assertEquals(0.0625, ledger.spent("gaussian", 1), 0);
+    assertEquals(0, ledger.spent("exponential", 2), 0);
+    assertEquals(0, ledger.spent(3), 0);
+    assertEquals(2, ledger.lastRound());
+    assertEquals(0, ledger.entries().get(0).round());
+    assertEquals(new PrivacyLedger.Entry("gaussian", "a", 0.125, 1, 0), ledger.entries().get(0));
+    assertEquals(new PrivacyLedger.Entry("gaussian", "a", 0.125, 1), ledger.entries().get(0));
+    assertEquals(java.util.List.of("mechanism", "target", "rho", "noise_scale"), java.util.List.copyOf(ledger.toJson().get(1).keySet()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ledger.charge("gaussian", "e", 0.01, 1, -1));
+    assertTrue(e.getMessage().startsWith("round = -1"), e.getMessage());
+    assertEquals(4, ledger.entries().size());
+  }
+
   /**
    * Report-noisy-max with Gumbel noise picks i with probability proportional to
    * exp(eps u_i / (2 Delta)), eps = sqrt(8 rho). Chi-square goodness of fit over 40,000 picks

@@ -167,4 +167,144 @@ class PrivateSynthesisTest {
         real, set).toMetrics().keySet());
     assertTrue(adaptiveKeys.contains("rounds") && adaptiveKeys.contains("per_round"), adaptiveKeys.toString());
   }
+
+  /**
+   * The ledger's round tags: an adaptive round of T = 4 spends rho / T, half on its selection
+   * (exponential, K = 3 picks) and half on its measurement (gaussian), so by hand each share is
+   * rho / 8 and the rounds sum to rho; nothing is spent outside the rounds (round 0).
+   */
+  @Test
+  void adaptiveLedgerSplitsEveryRoundInHalf() {
+    SynthesisConfig c = SynthesisConfig.of(0.5, 1e-6).withMode(BudgetMode.ADAPTIVE).withRounds(4).withPerRound(3)
+        .withGenerator(gsd.withMaxGenerations(300)).withSeed(3);
+    SynthesisResult r = PrivateSynthesis.fit(c, real, set);
+    PrivacyLedger l = r.ledger();
+    assertEquals(4, l.lastRound());
+    assertEquals(0, l.spent(0), 0);
+    double sum = 0;
+    for (int t = 1; t <= 4; t++) {
+      assertEquals(r.rho() / 8, l.spent("exponential", t), 1e-15 * r.rho());
+      assertEquals(r.rho() / 8, l.spent("gaussian", t), 1e-15 * r.rho());
+      assertEquals(r.rho() / 4, l.spent(t), 1e-15 * r.rho());
+      sum += l.spent(t);
+    }
+    assertEquals(r.rho(), sum, 1e-12 * r.rho());
+    for (PrivacyLedger.Entry e : l.entries()) {
+      assertTrue(e.round() >= 1 && e.round() <= 4, e.toString());
+      if (e.mechanism().equals("exponential")) {
+        assertTrue(e.target().startsWith("round " + e.round() + ": select "), e.target());
+      }
+    }
+    // the one-shot measurements are outside the rounds
+    SynthesisResult one = PrivateSynthesis.fit(c.withMode(BudgetMode.ONE_SHOT), real, set);
+    assertEquals(0, one.ledger().lastRound());
+    assertEquals(one.rho(), one.ledger().spent(0), 1e-12 * one.rho());
+    assertEquals(0, one.ledger().spent("exponential", 0), 0);
+  }
+
+  /**
+   * The measured set of round t is what the generator of round t matched: its fit's loss is the
+   * fitness ||q(D) - y||^2 recomputed here from the fitted table's exact counts on
+   * measuredWorkloads(t) against measuredTargets(t) (the same integer counts and the same sum
+   * order, so exactly equal), and the targets are the measurements' noisy answers of rounds <= t
+   * laid end to end (assembled here by hand).
+   */
+  @Test
+  void measuredSetOfARoundIsWhatThatRoundsFitMatched() {
+    SynthesisConfig c = SynthesisConfig.of(1.0, 1e-6).withMode(BudgetMode.ADAPTIVE).withRounds(3).withPerRound(2)
+        .withGenerator(gsd.withMaxGenerations(400)).withSeed(8);
+    SynthesisResult r = PrivateSynthesis.fit(c, real, set);
+    assertEquals(3, r.rounds());
+    for (int t = 1; t <= 3; t++) {
+      WorkloadSet w = r.measuredWorkloads(t);
+      double[] y = r.measuredTargets(t);
+      assertEquals(2 * t, w.count());
+      assertEquals(w.size(), y.length);
+      int at = 0;
+      for (Measurement m : r.measurements()) {
+        if (m.round() <= t) {
+          assertEquals(r.workloads().get(m.workload()), w.get(at));
+          double[] noisy = m.noisy();
+          for (int q = 0; q < noisy.length; q++) {
+            assertEquals(noisy[q], y[w.offset(at) + q], 0);
+          }
+          at++;
+        }
+      }
+      assertEquals(2 * t, at);
+      FitResult<?> f = r.fits().get(t - 1);
+      assertEquals(f.loss(), Gsd.fitnessOf(w.counts(f.table()), y, f.table().n()), 0);
+    }
+    assertEquals(r.synthetic(), r.fits().get(2).table());
+    // another generator fitted to the same measured set (what the experiments do with RAP)
+    FitResult<RapConfig> rap = RelaxedProjection.fit(RapConfig.defaults().withRows(20).withIterations(10).withSamplesPerRow(2),
+        r.measuredWorkloads(3), r.measuredTargets(3));
+    assertEquals(40, rap.table().n());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.measuredWorkloads(0));
+    assertEquals("throughRound = 0 must be in [1, 3]", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> r.measuredTargets(4));
+  }
+
+  /**
+   * One-shot: round 0 is everything, and its targets are the measure step's (the same stream,
+   * new SplittableRandom(seed), draws the measurements first). Hybrid: round 0 is the 1-way
+   * workloads measured one-shot, round t adds the K picks of each round up to t.
+   */
+  @Test
+  void measuredSetsOfOneShotAndHybrid() {
+    SynthesisConfig c = SynthesisConfig.of(1.0, 1e-6).withGenerator(gsd.withMaxGenerations(200)).withSeed(9);
+    SynthesisResult r = PrivateSynthesis.fit(c, real, set);
+    assertEquals(0, r.rounds());
+    assertEquals(set.list(), r.measuredWorkloads(0).list());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(PrivateSynthesis.measure(c, real, set).targets(), r.measuredTargets(0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.measuredWorkloads(1));
+    assertEquals("throughRound = 1 must be in [0, 0]", e.getMessage());
+
+    SynthesisResult h = PrivateSynthesis.fit(c.withMode(BudgetMode.HYBRID).withRounds(2).withPerRound(2), real, set);
+    int oneWay = h.workloads().indicesOf("1way").length;
+    assertEquals(oneWay, h.measuredWorkloads(0).count());
+    assertEquals(List.of("1way"), h.measuredWorkloads(0).families());
+    assertEquals(oneWay + 2, h.measuredWorkloads(1).count());
+    assertEquals(oneWay + 4, h.measuredWorkloads(2).count());
+    for (int t = 0; t <= 2; t++) {
+      FitResult<?> f = h.fits().get(t);
+      assertEquals(f.loss(), Gsd.fitnessOf(h.measuredWorkloads(t).counts(f.table()), h.measuredTargets(t), f.table().n()), 0);
+    }
+    assertEquals(h.rho() * oneWay / (oneWay + 4.0), h.ledger().spent(0), 1e-12 * h.rho());
+    assertEquals(h.rho() - h.ledger().spent(0), h.ledger().spent(1) + h.ledger().spent(2), 1e-12 * h.rho());
+  }
+
+  /**
+   * The adaptive noise scales against the closed forms of the module README (the official
+   * {@code private_select_measure_statistic} split): with T rounds of K picks and budget rho, every
+   * selection uses Gumbel scale {@code b = sqrt(K T) / (n sqrt(rho))} (score sensitivity 1/n) and
+   * every measured workload w Gaussian {@code sigma_w = Delta_w sqrt(T K / rho)}, each charged
+   * {@code rho / (2 T K)}; computed here from rho, n, T, K and the workload's sensitivity alone.
+   */
+  @Test
+  void adaptiveNoiseScalesMatchTheClosedForm() {
+    int t = 3;
+    int k = 2;
+    SynthesisConfig c = SynthesisConfig.of(0.8, 1e-6).withMode(BudgetMode.ADAPTIVE).withRounds(t).withPerRound(k)
+        .withGenerator(gsd.withMaxGenerations(200)).withSeed(11);
+    SynthesisResult r = PrivateSynthesis.fit(c, real, set);
+    double rho = r.rho();
+    int n = real.n();
+    double b = Math.sqrt((double) k * t) / (n * Math.sqrt(rho));
+    int picks = 0;
+    for (PrivacyLedger.Entry e : r.ledger().entries()) {
+      assertEquals(rho / (2.0 * t * k), e.rho(), 1e-15 * rho, e.toString());
+      if (e.mechanism().equals("exponential")) {
+        assertEquals(b, e.noiseScale(), 1e-12 * b, e.toString());
+        picks++;
+      }
+    }
+    assertEquals(t * k, picks);
+    assertEquals(t * k, r.measurements().size());
+    for (Measurement m : r.measurements()) {
+      double sigma = r.workloads().get(m.workload()).l2Sensitivity(n) * Math.sqrt(t * k / rho);
+      assertEquals(sigma, m.sigma(), 1e-12 * sigma);
+      assertEquals(rho / (2.0 * t * k), m.rho(), 1e-15 * rho);
+    }
+  }
 }

@@ -32,6 +32,8 @@ import org.paperlab.lab.RunContext;
  * family on the real training table, ML efficacy on the real test table, GSD's fitness trace, and
  * the privacy ledger totals. run.json records every config whole ({@code measure.*},
  * {@code gsd.*}, {@code rap.*}, {@code classifier.*}) and the rule that derives each fit's seed.
+ * Then the adaptive arm ({@link AdaptiveStudy}) runs beside it on the same split, epsilons,
+ * seeds and RAP settings.
  */
 final class AdultStudy {
   static final String[] METHODS = {"gsd", "rap", "nonprivate"};
@@ -44,14 +46,15 @@ final class AdultStudy {
   private final int seeds;
   private final GsdConfig gsd;
   private final RapConfig rap;
+  private final AdaptiveStudy.Protocol adaptive;
 
   /**
    * The study with GSD settings {@code gsd} and the protocol both experiments share: epsilon in
    * {0.07, 0.23, 0.52, 0.74, 1.0}, 3 seeds, RAP with 500 relaxed rows x 10 samples and 300 Adam
    * steps; at quick size ({@link RunContext#quick()}) epsilon in {0.07, 1.0}, 1 seed, RAP with 200
-   * rows x 5 samples and 100 steps.
+   * rows x 5 samples and 100 steps; then the adaptive arm under {@code adaptive}.
    */
-  AdultStudy(RunContext ctx, Table train, Table test, WorkloadSet workloads, GsdConfig gsd) {
+  AdultStudy(RunContext ctx, Table train, Table test, WorkloadSet workloads, GsdConfig gsd, AdaptiveStudy.Protocol adaptive) {
     boolean quick = ctx.quick();
     this.ctx = ctx;
     this.train = train;
@@ -60,6 +63,7 @@ final class AdultStudy {
     this.epsilons = quick ? new double[] {0.07, 1.0} : new double[] {0.07, 0.23, 0.52, 0.74, 1.0};
     this.seeds = quick ? 1 : 3;
     this.gsd = gsd;
+    this.adaptive = adaptive;
     this.rap = quick
         ? RapConfig.defaults().withRows(200).withSamplesPerRow(5).withIterations(100)
         : RapConfig.defaults().withRows(500).withSamplesPerRow(10).withIterations(300);
@@ -179,6 +183,17 @@ final class AdultStudy {
     ctx.save(fitness, "fitness.csv");
     ctx.save(privacy, "privacy.csv");
     charts(families, maxSum, meanSum, f1Sum, real, traces);
+    double[][][] maxMean = new double[3][epsilons.length][fams];
+    double[][][] meanMean = new double[3][epsilons.length][fams];
+    for (int m = 0; m < 3; m++) {
+      for (int e = 0; e < epsilons.length; e++) {
+        for (int f = 0; f < fams; f++) {
+          maxMean[m][e][f] = maxSum[m][e][f] / seeds;
+          meanMean[m][e][f] = meanSum[m][e][f] / seeds;
+        }
+      }
+    }
+    new AdaptiveStudy(ctx, train, workloads, truth, epsilons, seeds, rap, adaptive, maxMean, meanMean).run();
   }
 
   private record Outcome(Map<String, Evaluation.FamilyError> errors, double f1, double accuracy) {

@@ -31,10 +31,20 @@ import org.paperlab.lab.Runner;
  * size: marginals with at most 300 cells, epsilon {0.07, 1.0}, 1 seed, N = 500, at most 15,000
  * generations, RAP 200 rows x 5 samples and 100 steps.
  *
+ * <p>Beside the one-shot runs, the adaptive protocol of the official
+ * {@code dev/ICML/gsd_adaptive_categorical_icml.py} ({@link AdaptiveStudy}): the 3-way marginals
+ * are the candidates, 1 selected per round, GSD with its N = 2,000 rows, population 100 and at
+ * most 150,000 generations a round; T in {25, 50, 75, 100} at epsilon 1.0 and T = 50 at every
+ * epsilon, 3 seeds; RAP fitted to the same measured workloads. Quick size: T in {2, 4} at epsilon
+ * 1.0 and T = 4 at both epsilons, N = 500, at most 5,000 generations a round.
+ *
  * <p>metrics.json: {@code <method>_<2way|3way>_<max|mean>_eps<eps>} and
  * {@code <method>_<f1|accuracy|seconds|iterations>_eps<eps>} for method in gsd, rap, nonprivate
  * (mean over seeds; the non-private value does not depend on epsilon and is repeated), plus
- * {@code real_f1}, {@code real_accuracy}, {@code rho_eps<eps>}, {@code ledger_rho_eps<eps>}.
+ * {@code real_f1}, {@code real_accuracy}, {@code rho_eps<eps>}, {@code ledger_rho_eps<eps>}; the
+ * adaptive arm's {@code <gsd|rap>_adaptive_T<T>_<2way|3way>_<max|mean>_eps<eps>},
+ * {@code <gsd|rap>_adaptive_T<T>_<seconds|iterations>_eps<eps>} and
+ * {@code adaptive_T<T>_<ledger_rho|rho_select|rho_measure>_eps<eps>}.
  */
 public final class GsdAdultMarginals implements Experiment {
   @Override
@@ -44,7 +54,8 @@ public final class GsdAdultMarginals implements Experiment {
 
   @Override
   public String description() {
-    return "Private-GSD vs RAP vs non-private on binned Adult 2-way/3-way marginals: error vs epsilon, fitness, ML efficacy";
+    return "Private-GSD vs RAP vs non-private on binned Adult 2-way/3-way marginals: error vs epsilon, fitness, ML efficacy;"
+        + " one-shot and adaptive";
   }
 
   @Override
@@ -63,7 +74,13 @@ public final class GsdAdultMarginals implements Experiment {
     ctx.config("data", "UCI Adult, binned by private-pgm (CC BY 4.0), 48,842 rows split 2/3 : 1/3");
     ctx.config("max_cells", maxCells);
     ctx.config("query_options", q);
-    new AdultStudy(ctx, split[0], split[1], workloads, gsd).run();
+    // the official adaptive categorical protocol: 3-way candidates, 1 per round, N = 2,000, <= 150,000 generations a round
+    AdaptiveStudy.Protocol adaptive = quick
+        ? new AdaptiveStudy.Protocol(List.of("3way"), 1, List.of(2, 4), 4, 1,
+            GsdConfig.defaults().withRows(500).withMaxGenerations(5_000))
+        : new AdaptiveStudy.Protocol(List.of("3way"), 1, List.of(25, 50, 75, 100), 50, 3,
+            GsdConfig.defaults().withRows(2000).withMaxGenerations(150_000));
+    new AdultStudy(ctx, split[0], split[1], workloads, gsd, adaptive).run();
   }
 
   public static void main(String[] args) {
