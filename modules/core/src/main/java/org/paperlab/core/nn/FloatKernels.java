@@ -22,7 +22,7 @@ package org.paperlab.core.nn;
  */
 abstract class FloatKernels {
   /** Rows of {@code C} come in blocks of this many. */
-  static final int ROW_BLOCK = 4;
+  static final int ROW_BLOCK = 6;
   /** Columns of {@code C} come in blocks of this many (a multiple of every SIMD width used). */
   static final int COL_BLOCK = 16;
 

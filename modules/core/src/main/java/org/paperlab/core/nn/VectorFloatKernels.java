@@ -25,7 +25,7 @@ final class VectorFloatKernels extends FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   /** Rows of {@code P} packed together in a strided product (a multiple of the row block and of L). */
-  private static final int STRIP = 16;
+  private static final int STRIP = 48;
   /** Floats of packed {@code Q} panels per reduction chunk of a strided product (32 KB). */
   private static final int PANEL_FLOATS = 8192;
 
@@ -185,10 +185,10 @@ final class VectorFloatKernels extends FloatKernels {
     }
   }
 
-  /** A 4-row by 4-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 4 vectors. */
+  /** A 6-row by 4-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 4 vectors. */
   private static void rows4(float[] p, int po, int rs, float[] q, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33;
+    FloatVector a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, a40, a41, a42, a43, a50, a51, a52, a53;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a01 = FloatVector.fromArray(S, c, co + L);
@@ -206,12 +206,22 @@ final class VectorFloatKernels extends FloatKernels {
       a31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
       a32 = FloatVector.fromArray(S, c, co + 3 * ldc + 2 * L);
       a33 = FloatVector.fromArray(S, c, co + 3 * ldc + 3 * L);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
+      a42 = FloatVector.fromArray(S, c, co + 4 * ldc + 2 * L);
+      a43 = FloatVector.fromArray(S, c, co + 4 * ldc + 3 * L);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
+      a51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
+      a52 = FloatVector.fromArray(S, c, co + 5 * ldc + 2 * L);
+      a53 = FloatVector.fromArray(S, c, co + 5 * ldc + 3 * L);
     } else {
-      a00 = a01 = a02 = a03 = a10 = a11 = a12 = a13 = a20 = a21 = a22 = a23 = a30 = a31 = a32 = a33 = FloatVector.zero(S);
+      a00 = a01 = a02 = a03 = a10 = a11 = a12 = a13 = a20 = a21 = a22 = a23 = a30 = a31 = a32 = a33 = a40 = a41 = a42 = a43 = a50 = a51 = a52 = a53 = FloatVector.zero(S);
     }
     int p1 = po + rs;
     int p2 = po + 2 * rs;
     int p3 = po + 3 * rs;
+    int p4 = po + 4 * rs;
+    int p5 = po + 5 * rs;
     for (int t = 0; t < kt; t++) {
       int qt = t * 4 * L;
       FloatVector q0 = FloatVector.fromArray(S, q, qt);
@@ -226,6 +236,10 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20); a21 = q1.fma(b, a21); a22 = q2.fma(b, a22); a23 = q3.fma(b, a23);
       b = FloatVector.broadcast(S, p[p3 + t]);
       a30 = q0.fma(b, a30); a31 = q1.fma(b, a31); a32 = q2.fma(b, a32); a33 = q3.fma(b, a33);
+      b = FloatVector.broadcast(S, p[p4 + t]);
+      a40 = q0.fma(b, a40); a41 = q1.fma(b, a41); a42 = q2.fma(b, a42); a43 = q3.fma(b, a43);
+      b = FloatVector.broadcast(S, p[p5 + t]);
+      a50 = q0.fma(b, a50); a51 = q1.fma(b, a51); a52 = q2.fma(b, a52); a53 = q3.fma(b, a53);
     }
     a00.intoArray(c, co);
     a01.intoArray(c, co + L);
@@ -243,12 +257,20 @@ final class VectorFloatKernels extends FloatKernels {
     a31.intoArray(c, co + 3 * ldc + L);
     a32.intoArray(c, co + 3 * ldc + 2 * L);
     a33.intoArray(c, co + 3 * ldc + 3 * L);
+    a40.intoArray(c, co + 4 * ldc);
+    a41.intoArray(c, co + 4 * ldc + L);
+    a42.intoArray(c, co + 4 * ldc + 2 * L);
+    a43.intoArray(c, co + 4 * ldc + 3 * L);
+    a50.intoArray(c, co + 5 * ldc);
+    a51.intoArray(c, co + 5 * ldc + L);
+    a52.intoArray(c, co + 5 * ldc + 2 * L);
+    a53.intoArray(c, co + 5 * ldc + 3 * L);
   }
 
-  /** A 4-row by 3-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 3 vectors. */
+  /** A 6-row by 3-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 3 vectors. */
   private static void rows3(float[] p, int po, int rs, float[] q, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a01, a02, a10, a11, a12, a20, a21, a22, a30, a31, a32;
+    FloatVector a00, a01, a02, a10, a11, a12, a20, a21, a22, a30, a31, a32, a40, a41, a42, a50, a51, a52;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a01 = FloatVector.fromArray(S, c, co + L);
@@ -262,12 +284,20 @@ final class VectorFloatKernels extends FloatKernels {
       a30 = FloatVector.fromArray(S, c, co + 3 * ldc);
       a31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
       a32 = FloatVector.fromArray(S, c, co + 3 * ldc + 2 * L);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
+      a42 = FloatVector.fromArray(S, c, co + 4 * ldc + 2 * L);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
+      a51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
+      a52 = FloatVector.fromArray(S, c, co + 5 * ldc + 2 * L);
     } else {
-      a00 = a01 = a02 = a10 = a11 = a12 = a20 = a21 = a22 = a30 = a31 = a32 = FloatVector.zero(S);
+      a00 = a01 = a02 = a10 = a11 = a12 = a20 = a21 = a22 = a30 = a31 = a32 = a40 = a41 = a42 = a50 = a51 = a52 = FloatVector.zero(S);
     }
     int p1 = po + rs;
     int p2 = po + 2 * rs;
     int p3 = po + 3 * rs;
+    int p4 = po + 4 * rs;
+    int p5 = po + 5 * rs;
     for (int t = 0; t < kt; t++) {
       int qt = t * 3 * L;
       FloatVector q0 = FloatVector.fromArray(S, q, qt);
@@ -281,6 +311,10 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20); a21 = q1.fma(b, a21); a22 = q2.fma(b, a22);
       b = FloatVector.broadcast(S, p[p3 + t]);
       a30 = q0.fma(b, a30); a31 = q1.fma(b, a31); a32 = q2.fma(b, a32);
+      b = FloatVector.broadcast(S, p[p4 + t]);
+      a40 = q0.fma(b, a40); a41 = q1.fma(b, a41); a42 = q2.fma(b, a42);
+      b = FloatVector.broadcast(S, p[p5 + t]);
+      a50 = q0.fma(b, a50); a51 = q1.fma(b, a51); a52 = q2.fma(b, a52);
     }
     a00.intoArray(c, co);
     a01.intoArray(c, co + L);
@@ -294,12 +328,18 @@ final class VectorFloatKernels extends FloatKernels {
     a30.intoArray(c, co + 3 * ldc);
     a31.intoArray(c, co + 3 * ldc + L);
     a32.intoArray(c, co + 3 * ldc + 2 * L);
+    a40.intoArray(c, co + 4 * ldc);
+    a41.intoArray(c, co + 4 * ldc + L);
+    a42.intoArray(c, co + 4 * ldc + 2 * L);
+    a50.intoArray(c, co + 5 * ldc);
+    a51.intoArray(c, co + 5 * ldc + L);
+    a52.intoArray(c, co + 5 * ldc + 2 * L);
   }
 
-  /** A 4-row by 2-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 2 vectors. */
+  /** A 6-row by 2-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 2 vectors. */
   private static void rows2(float[] p, int po, int rs, float[] q, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a01, a10, a11, a20, a21, a30, a31;
+    FloatVector a00, a01, a10, a11, a20, a21, a30, a31, a40, a41, a50, a51;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a01 = FloatVector.fromArray(S, c, co + L);
@@ -309,12 +349,18 @@ final class VectorFloatKernels extends FloatKernels {
       a21 = FloatVector.fromArray(S, c, co + 2 * ldc + L);
       a30 = FloatVector.fromArray(S, c, co + 3 * ldc);
       a31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
+      a51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
     } else {
-      a00 = a01 = a10 = a11 = a20 = a21 = a30 = a31 = FloatVector.zero(S);
+      a00 = a01 = a10 = a11 = a20 = a21 = a30 = a31 = a40 = a41 = a50 = a51 = FloatVector.zero(S);
     }
     int p1 = po + rs;
     int p2 = po + 2 * rs;
     int p3 = po + 3 * rs;
+    int p4 = po + 4 * rs;
+    int p5 = po + 5 * rs;
     for (int t = 0; t < kt; t++) {
       int qt = t * 2 * L;
       FloatVector q0 = FloatVector.fromArray(S, q, qt);
@@ -327,6 +373,10 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20); a21 = q1.fma(b, a21);
       b = FloatVector.broadcast(S, p[p3 + t]);
       a30 = q0.fma(b, a30); a31 = q1.fma(b, a31);
+      b = FloatVector.broadcast(S, p[p4 + t]);
+      a40 = q0.fma(b, a40); a41 = q1.fma(b, a41);
+      b = FloatVector.broadcast(S, p[p5 + t]);
+      a50 = q0.fma(b, a50); a51 = q1.fma(b, a51);
     }
     a00.intoArray(c, co);
     a01.intoArray(c, co + L);
@@ -336,23 +386,31 @@ final class VectorFloatKernels extends FloatKernels {
     a21.intoArray(c, co + 2 * ldc + L);
     a30.intoArray(c, co + 3 * ldc);
     a31.intoArray(c, co + 3 * ldc + L);
+    a40.intoArray(c, co + 4 * ldc);
+    a41.intoArray(c, co + 4 * ldc + L);
+    a50.intoArray(c, co + 5 * ldc);
+    a51.intoArray(c, co + 5 * ldc + L);
   }
 
-  /** A 4-row by 1-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 1 vectors. */
+  /** A 6-row by 1-vector block, {@code P[r, t] = p[po + r rs + t]}, {@code Q} a packed panel of 1 vectors. */
   private static void rows1(float[] p, int po, int rs, float[] q, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a10, a20, a30;
+    FloatVector a00, a10, a20, a30, a40, a50;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a10 = FloatVector.fromArray(S, c, co + ldc);
       a20 = FloatVector.fromArray(S, c, co + 2 * ldc);
       a30 = FloatVector.fromArray(S, c, co + 3 * ldc);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
     } else {
-      a00 = a10 = a20 = a30 = FloatVector.zero(S);
+      a00 = a10 = a20 = a30 = a40 = a50 = FloatVector.zero(S);
     }
     int p1 = po + rs;
     int p2 = po + 2 * rs;
     int p3 = po + 3 * rs;
+    int p4 = po + 4 * rs;
+    int p5 = po + 5 * rs;
     for (int t = 0; t < kt; t++) {
       int qt = t * L;
       FloatVector q0 = FloatVector.fromArray(S, q, qt);
@@ -364,17 +422,23 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20);
       b = FloatVector.broadcast(S, p[p3 + t]);
       a30 = q0.fma(b, a30);
+      b = FloatVector.broadcast(S, p[p4 + t]);
+      a40 = q0.fma(b, a40);
+      b = FloatVector.broadcast(S, p[p5 + t]);
+      a50 = q0.fma(b, a50);
     }
     a00.intoArray(c, co);
     a10.intoArray(c, co + ldc);
     a20.intoArray(c, co + 2 * ldc);
     a30.intoArray(c, co + 3 * ldc);
+    a40.intoArray(c, co + 4 * ldc);
+    a50.intoArray(c, co + 5 * ldc);
   }
 
-  /** A 4-row by 4-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 4 vectors at {@code qo}. */
+  /** A 6-row by 4-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 4 vectors at {@code qo}. */
   private static void packed4(float[] p, int po, float[] q, int qo, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33;
+    FloatVector a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, a40, a41, a42, a43, a50, a51, a52, a53;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a01 = FloatVector.fromArray(S, c, co + L);
@@ -392,8 +456,16 @@ final class VectorFloatKernels extends FloatKernels {
       a31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
       a32 = FloatVector.fromArray(S, c, co + 3 * ldc + 2 * L);
       a33 = FloatVector.fromArray(S, c, co + 3 * ldc + 3 * L);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
+      a42 = FloatVector.fromArray(S, c, co + 4 * ldc + 2 * L);
+      a43 = FloatVector.fromArray(S, c, co + 4 * ldc + 3 * L);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
+      a51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
+      a52 = FloatVector.fromArray(S, c, co + 5 * ldc + 2 * L);
+      a53 = FloatVector.fromArray(S, c, co + 5 * ldc + 3 * L);
     } else {
-      a00 = a01 = a02 = a03 = a10 = a11 = a12 = a13 = a20 = a21 = a22 = a23 = a30 = a31 = a32 = a33 = FloatVector.zero(S);
+      a00 = a01 = a02 = a03 = a10 = a11 = a12 = a13 = a20 = a21 = a22 = a23 = a30 = a31 = a32 = a33 = a40 = a41 = a42 = a43 = a50 = a51 = a52 = a53 = FloatVector.zero(S);
     }
     for (int t = 0; t < kt; t++) {
       int qt = qo + t * 4 * L;
@@ -409,6 +481,10 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20); a21 = q1.fma(b, a21); a22 = q2.fma(b, a22); a23 = q3.fma(b, a23);
       b = FloatVector.broadcast(S, p[po + STRIP * t + 3]);
       a30 = q0.fma(b, a30); a31 = q1.fma(b, a31); a32 = q2.fma(b, a32); a33 = q3.fma(b, a33);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 4]);
+      a40 = q0.fma(b, a40); a41 = q1.fma(b, a41); a42 = q2.fma(b, a42); a43 = q3.fma(b, a43);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 5]);
+      a50 = q0.fma(b, a50); a51 = q1.fma(b, a51); a52 = q2.fma(b, a52); a53 = q3.fma(b, a53);
     }
     a00.intoArray(c, co);
     a01.intoArray(c, co + L);
@@ -426,12 +502,20 @@ final class VectorFloatKernels extends FloatKernels {
     a31.intoArray(c, co + 3 * ldc + L);
     a32.intoArray(c, co + 3 * ldc + 2 * L);
     a33.intoArray(c, co + 3 * ldc + 3 * L);
+    a40.intoArray(c, co + 4 * ldc);
+    a41.intoArray(c, co + 4 * ldc + L);
+    a42.intoArray(c, co + 4 * ldc + 2 * L);
+    a43.intoArray(c, co + 4 * ldc + 3 * L);
+    a50.intoArray(c, co + 5 * ldc);
+    a51.intoArray(c, co + 5 * ldc + L);
+    a52.intoArray(c, co + 5 * ldc + 2 * L);
+    a53.intoArray(c, co + 5 * ldc + 3 * L);
   }
 
-  /** A 4-row by 3-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 3 vectors at {@code qo}. */
+  /** A 6-row by 3-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 3 vectors at {@code qo}. */
   private static void packed3(float[] p, int po, float[] q, int qo, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a01, a02, a10, a11, a12, a20, a21, a22, a30, a31, a32;
+    FloatVector a00, a01, a02, a10, a11, a12, a20, a21, a22, a30, a31, a32, a40, a41, a42, a50, a51, a52;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a01 = FloatVector.fromArray(S, c, co + L);
@@ -445,8 +529,14 @@ final class VectorFloatKernels extends FloatKernels {
       a30 = FloatVector.fromArray(S, c, co + 3 * ldc);
       a31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
       a32 = FloatVector.fromArray(S, c, co + 3 * ldc + 2 * L);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
+      a42 = FloatVector.fromArray(S, c, co + 4 * ldc + 2 * L);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
+      a51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
+      a52 = FloatVector.fromArray(S, c, co + 5 * ldc + 2 * L);
     } else {
-      a00 = a01 = a02 = a10 = a11 = a12 = a20 = a21 = a22 = a30 = a31 = a32 = FloatVector.zero(S);
+      a00 = a01 = a02 = a10 = a11 = a12 = a20 = a21 = a22 = a30 = a31 = a32 = a40 = a41 = a42 = a50 = a51 = a52 = FloatVector.zero(S);
     }
     for (int t = 0; t < kt; t++) {
       int qt = qo + t * 3 * L;
@@ -461,6 +551,10 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20); a21 = q1.fma(b, a21); a22 = q2.fma(b, a22);
       b = FloatVector.broadcast(S, p[po + STRIP * t + 3]);
       a30 = q0.fma(b, a30); a31 = q1.fma(b, a31); a32 = q2.fma(b, a32);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 4]);
+      a40 = q0.fma(b, a40); a41 = q1.fma(b, a41); a42 = q2.fma(b, a42);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 5]);
+      a50 = q0.fma(b, a50); a51 = q1.fma(b, a51); a52 = q2.fma(b, a52);
     }
     a00.intoArray(c, co);
     a01.intoArray(c, co + L);
@@ -474,12 +568,18 @@ final class VectorFloatKernels extends FloatKernels {
     a30.intoArray(c, co + 3 * ldc);
     a31.intoArray(c, co + 3 * ldc + L);
     a32.intoArray(c, co + 3 * ldc + 2 * L);
+    a40.intoArray(c, co + 4 * ldc);
+    a41.intoArray(c, co + 4 * ldc + L);
+    a42.intoArray(c, co + 4 * ldc + 2 * L);
+    a50.intoArray(c, co + 5 * ldc);
+    a51.intoArray(c, co + 5 * ldc + L);
+    a52.intoArray(c, co + 5 * ldc + 2 * L);
   }
 
-  /** A 4-row by 2-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 2 vectors at {@code qo}. */
+  /** A 6-row by 2-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 2 vectors at {@code qo}. */
   private static void packed2(float[] p, int po, float[] q, int qo, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a01, a10, a11, a20, a21, a30, a31;
+    FloatVector a00, a01, a10, a11, a20, a21, a30, a31, a40, a41, a50, a51;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a01 = FloatVector.fromArray(S, c, co + L);
@@ -489,8 +589,12 @@ final class VectorFloatKernels extends FloatKernels {
       a21 = FloatVector.fromArray(S, c, co + 2 * ldc + L);
       a30 = FloatVector.fromArray(S, c, co + 3 * ldc);
       a31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
+      a51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
     } else {
-      a00 = a01 = a10 = a11 = a20 = a21 = a30 = a31 = FloatVector.zero(S);
+      a00 = a01 = a10 = a11 = a20 = a21 = a30 = a31 = a40 = a41 = a50 = a51 = FloatVector.zero(S);
     }
     for (int t = 0; t < kt; t++) {
       int qt = qo + t * 2 * L;
@@ -504,6 +608,10 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20); a21 = q1.fma(b, a21);
       b = FloatVector.broadcast(S, p[po + STRIP * t + 3]);
       a30 = q0.fma(b, a30); a31 = q1.fma(b, a31);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 4]);
+      a40 = q0.fma(b, a40); a41 = q1.fma(b, a41);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 5]);
+      a50 = q0.fma(b, a50); a51 = q1.fma(b, a51);
     }
     a00.intoArray(c, co);
     a01.intoArray(c, co + L);
@@ -513,19 +621,25 @@ final class VectorFloatKernels extends FloatKernels {
     a21.intoArray(c, co + 2 * ldc + L);
     a30.intoArray(c, co + 3 * ldc);
     a31.intoArray(c, co + 3 * ldc + L);
+    a40.intoArray(c, co + 4 * ldc);
+    a41.intoArray(c, co + 4 * ldc + L);
+    a50.intoArray(c, co + 5 * ldc);
+    a51.intoArray(c, co + 5 * ldc + L);
   }
 
-  /** A 4-row by 1-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 1 vectors at {@code qo}. */
+  /** A 6-row by 1-vector block, {@code P[r, t] = p[po + t STRIP + r]} (a packed strip), {@code Q} a packed panel of 1 vectors at {@code qo}. */
   private static void packed1(float[] p, int po, float[] q, int qo, int kt, float[] c, int co, int ldc,
       boolean load) {
-    FloatVector a00, a10, a20, a30;
+    FloatVector a00, a10, a20, a30, a40, a50;
     if (load) {
       a00 = FloatVector.fromArray(S, c, co);
       a10 = FloatVector.fromArray(S, c, co + ldc);
       a20 = FloatVector.fromArray(S, c, co + 2 * ldc);
       a30 = FloatVector.fromArray(S, c, co + 3 * ldc);
+      a40 = FloatVector.fromArray(S, c, co + 4 * ldc);
+      a50 = FloatVector.fromArray(S, c, co + 5 * ldc);
     } else {
-      a00 = a10 = a20 = a30 = FloatVector.zero(S);
+      a00 = a10 = a20 = a30 = a40 = a50 = FloatVector.zero(S);
     }
     for (int t = 0; t < kt; t++) {
       int qt = qo + t * L;
@@ -538,10 +652,16 @@ final class VectorFloatKernels extends FloatKernels {
       a20 = q0.fma(b, a20);
       b = FloatVector.broadcast(S, p[po + STRIP * t + 3]);
       a30 = q0.fma(b, a30);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 4]);
+      a40 = q0.fma(b, a40);
+      b = FloatVector.broadcast(S, p[po + STRIP * t + 5]);
+      a50 = q0.fma(b, a50);
     }
     a00.intoArray(c, co);
     a10.intoArray(c, co + ldc);
     a20.intoArray(c, co + 2 * ldc);
     a30.intoArray(c, co + 3 * ldc);
+    a40.intoArray(c, co + 4 * ldc);
+    a50.intoArray(c, co + 5 * ldc);
   }
 }
