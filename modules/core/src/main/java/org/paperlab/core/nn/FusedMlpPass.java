@@ -33,8 +33,14 @@ import org.paperlab.core.Parallel;
 final class FusedMlpPass {
   /** Rows per shard below which a batch uses fewer shards. */
   static final int MIN_SHARD_ROWS = 64;
+  /**
+   * Rows per tile of a shard's pass: a shard runs its rows tile by tile through the whole network,
+   * so its buffers hold one tile (512 x 112 floats per layer at width 100), whatever the batch.
+   */
+  static final int TILE_ROWS = 512;
 
   private final FloatKernels kernels;
+  private final int tileRows;
   private final int[] widths;
   private final int layers;
   private final int shards;
@@ -64,10 +70,17 @@ final class FusedMlpPass {
    * @param kernels the float kernels ({@link FloatKernels#best()} unless testing)
    */
   FusedMlpPass(MlpConfig config, int shards, int threads, FloatKernels kernels) {
+    this(config, shards, threads, kernels, TILE_ROWS);
+  }
+
+  /** As above with {@code tileRows} rows per tile (the result does not depend on it; tested). */
+  FusedMlpPass(MlpConfig config, int shards, int threads, FloatKernels kernels, int tileRows) {
     Checks.require(supports(config), "fused passes need a float tanh network, got %s %s",
         config.dataType(), config.activation());
     Checks.require(shards >= 1, "shards must be >= 1, got %d", shards);
+    Checks.require(tileRows >= 1, "tileRows must be >= 1, got %d", tileRows);
     this.kernels = kernels;
+    this.tileRows = tileRows;
     this.widths = config.layerWidths();
     this.layers = widths.length - 1;
     this.shards = shards;
@@ -222,8 +235,29 @@ final class FusedMlpPass {
       capacity = rows;
     }
 
-    /** Forward, loss and backward on rows {@code [r0, r0 + n)}; returns the loss sum. */
+    /**
+     * Forward, loss and backward on rows {@code [r0, r0 + n)}; returns the loss sum. The rows run
+     * in {@code ceil(n / tileRows)} near-equal tiles through the whole network, each tile's
+     * gradient products continuing the previous tiles' sums (the same chain of operations per
+     * gradient entry as one pass over all rows).
+     */
     double run(float[] x, float[] y, int r0, int n, float scale) {
+      double sum = 0;
+      int tiles = Math.max(1, (n + tileRows - 1) / tileRows);
+      for (int k = 0; k < tiles; k++) {
+        int lo = (int) ((long) n * k / tiles);
+        int hi = (int) ((long) n * (k + 1) / tiles);
+        sum = tile(x, y, r0 + lo, hi - lo, scale, k > 0, sum);
+      }
+      return sum;
+    }
+
+    /**
+     * One tile of rows {@code [r0, r0 + n)}: gradients added to the ones so far when
+     * {@code accumulate}; returns {@code sum} plus the tile's squared errors (one running sum, so
+     * the loss too does not depend on the tiling).
+     */
+    private double tile(float[] x, float[] y, int r0, int n, float scale, boolean accumulate, double sum) {
       int rows = roundUp(n, FloatKernels.ROW_BLOCK);
       ensure(rows);
       int in0 = widths[0];
@@ -252,7 +286,6 @@ final class FusedMlpPass {
       int out = widths[layers];
       float[] o = act[layers];
       float[] d = delta[layers - 1];
-      double sum = 0;
       for (int i = 0; i < n; i++) {
         int yo = (r0 + i) * out;
         int oo = i * outStride;
@@ -267,13 +300,13 @@ final class FusedMlpPass {
       for (int l = layers - 1; l >= 0; l--) {
         int ld = l + 1 < layers ? aStride[l + 1] : outStride;
         if (transposed[l]) {
-          // G^T[j, k] = sum_i delta[i, j] [a | 1][i, k]
+          // G^T[j, k] += sum_i delta[i, j] [a | 1][i, k]
           kernels.gemm(delta[l], 0, 1, ld, act[l], 0, aStride[l], n,
-              grad[l], 0, gCols[l], gRows[l], gCols[l], false, FloatKernels.Epilogue.NONE, null, 0, work);
+              grad[l], 0, gCols[l], gRows[l], gCols[l], accumulate, FloatKernels.Epilogue.NONE, null, 0, work);
         } else {
-          // G[k, j] = sum_i [a | 1][i, k] delta[i, j]
+          // G[k, j] += sum_i [a | 1][i, k] delta[i, j]
           kernels.gemm(act[l], 0, 1, aStride[l], delta[l], 0, ld, n,
-              grad[l], 0, gCols[l], gRows[l], gCols[l], false, FloatKernels.Epilogue.NONE, null, 0, work);
+              grad[l], 0, gCols[l], gRows[l], gCols[l], accumulate, FloatKernels.Epilogue.NONE, null, 0, work);
         }
         if (l > 0) {
           // delta[l - 1] = (delta[l] W^T) * (1 - a^2), a = act[l]

@@ -56,13 +56,21 @@ public final class MlpTrainer {
   }
 
   MlpTrainer(Mlp net, Adam adam, int shards, int threads, FloatKernels kernels) {
+    this(net, Checks.notNull("adam", adam), shards, threads, kernels, true);
+  }
+
+  /** A trainer that only computes gradients (for {@link ShardedGradient}), on {@code shards} threads. */
+  static MlpTrainer gradientOnly(Mlp net, int shards) {
+    return new MlpTrainer(net, null, shards, shards, FloatKernels.best(), false);
+  }
+
+  private MlpTrainer(Mlp net, Adam adam, int shards, int threads, FloatKernels kernels, boolean withAdam) {
     Checks.notNull("net", net);
-    Checks.notNull("adam", adam);
     Checks.require(supports(net.config()),
         "MlpTrainer needs a float tanh network, got %s %s (use Mlp.forward/backward and Adam.step)",
         net.config().dataType(), net.config().activation());
     this.net = net;
-    this.adam = adam;
+    this.adam = withAdam ? adam : null;
     this.pass = new FusedMlpPass(net.config(), shards, threads, kernels);
     this.paramCount = Math.toIntExact(net.config().parameterCount());
     int[] w = net.config().layerWidths();
@@ -92,6 +100,7 @@ public final class MlpTrainer {
    * {@code n x inputs} and {@code y} {@code n x outputs} floats (longer arrays are fine).
    */
   public double step(float[] x, float[] y, int n) {
+    Checks.require(adam != null, "this trainer computes gradients only");
     double loss = gradient(x, y, n);
     adam.step(params, grad, paramCount);
     FloatBuffer pb = paramsBuffer();

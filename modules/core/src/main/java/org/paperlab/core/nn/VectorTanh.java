@@ -74,13 +74,6 @@ final class VectorTanh extends FusedTanh {
     return mag.blend(mag.neg(), x.lt(0f));
   }
 
-  /** THROWAWAY bench hook. */
-  static void tanhAll(float[] c, int off, int len) {
-    for (int j = 0; j < len; j += S.length()) {
-      tanh(FloatVector.fromArray(S, c, off + j)).intoArray(c, off + j);
-    }
-  }
-
   /** One lane of the vector computation above, operation for operation (see {@link FusedTanh#tanh}). */
   static float scalarTanh(float x) {
     return FusedTanh.tanh(x);
