@@ -1,8 +1,6 @@
 package org.paperlab.bench.gsd;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Measurement;
@@ -51,9 +49,9 @@ public class GsdGenerationBench extends BenchmarkBase {
   }
 
   @Benchmark
-  public FitResult fit() {
+  public FitResult<GsdConfig> fit() {
     GsdConfig c = GsdConfig.defaults().withRows(rows).withMaxGenerations(generations).withThreads(threads)
-        .withEarlyStopWindow(Integer.MAX_VALUE);
-    return new Gsd(c).fit(set, targets, Optional.empty(), new SplittableRandom(7));
+        .withEarlyStopWindow(Integer.MAX_VALUE).withSeed(7);
+    return Gsd.fit(c, set, targets);
   }
 }

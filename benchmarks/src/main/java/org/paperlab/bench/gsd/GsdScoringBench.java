@@ -67,8 +67,8 @@ public class GsdScoringBench extends BenchmarkBase {
     w.addAll(Workloads.family(all.schema(), "3way", q));
     set = new WorkloadSet(all.schema(), w);
     double[] y = set.answers(all);
-    SplittableRandom rng = new SplittableRandom(1);
-    Table start = Table.random(all.schema(), rows, rng);
+    Table start = Table.random(all.schema(), rows, 1L);
+    SplittableRandom rng = new SplittableRandom(3); // the candidates
     long limit = switch (hitCache) {
       case "always" -> Long.MAX_VALUE;
       case "never" -> 0L;

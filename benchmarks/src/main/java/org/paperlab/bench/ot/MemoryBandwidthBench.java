@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * This machine's memory bandwidth, STREAM style (McCalpin 1995): the triad
  * {@code a_i = b_i + s c_i} (24 bytes moved per element) and a sum (8 bytes read per element) over
  * double arrays of 256 MiB each, far beyond the caches, split over 1 or 2 threads. GB/s =
- * bytes / time; the Sinkhorn kernel sweep ({@link SinkhornSweepBench}) reads its matrix once per
+ * bytes / time; the Sinkhorn kernel sweep ({@link org.paperlab.ot.SinkhornSweepBench}) reads its matrix once per
  * iteration, so the sum is its ceiling.
  */
 @State(Scope.Benchmark)

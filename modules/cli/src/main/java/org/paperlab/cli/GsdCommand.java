@@ -1,23 +1,21 @@
 package org.paperlab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.paperlab.core.Seeds;
+import org.paperlab.core.InvalidArgumentException;
+import org.paperlab.core.config.Variants;
 import org.paperlab.gsd.Attributes;
 import org.paperlab.gsd.Evaluation;
+import org.paperlab.gsd.EvaluationConfig;
 import org.paperlab.gsd.FitResult;
-import org.paperlab.gsd.Gsd;
 import org.paperlab.gsd.GsdConfig;
 import org.paperlab.gsd.LogisticRegression;
-import org.paperlab.gsd.Mode;
 import org.paperlab.gsd.PrivacyLedger;
 import org.paperlab.gsd.PrivateSynthesis;
 import org.paperlab.gsd.QueryOptions;
@@ -28,7 +26,7 @@ import org.paperlab.gsd.Table;
 import org.paperlab.gsd.TableCsv;
 import org.paperlab.gsd.WorkloadSet;
 import org.paperlab.gsd.Workloads;
-import org.paperlab.lab.Json;
+import org.paperlab.lab.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,6 +35,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code paperlab gsd}: differentially private synthetic data for users' own CSV files with
  * Private-GSD (Liu, Tang, Vietri and Wu, ICML 2023): {@code synthesize} and {@code evaluate}.
+ * Both are thin: options name config keys ({@link ConfigOptions}), the library validates and
+ * computes, and every output goes through {@link OutputFiles} (checked before the work, written
+ * all or none, the JSON with {@code config} and {@code provenance}).
  */
 @Command(
     name = "gsd",
@@ -64,22 +65,29 @@ final class GsdCommand implements Runnable {
           + " halfspace (categorical value AND <w,x> > b, 64 per categorical column)."
           + " Default: 2way,3way without numeric columns, 2way,range with them.";
 
-  /** The default query families for a schema (see {@link #QUERIES_HELP}). */
-  static List<String> families(String spec, Schema schema) {
-    if (spec != null) {
-      return Workloads.parseFamilies(spec);
+  /** The synthesis' options: keys of {@link SynthesisConfig}. */
+  static final ConfigOptions<SynthesisConfig> SYNTHESIS = new ConfigOptions<>(SynthesisConfig.defaults(), Map.of(
+      "--epsilon", "epsilon", "--delta", "delta", "--mode", "mode", "--rounds", "rounds", "--per-round", "perRound",
+      "--seed", "seed"));
+
+  /** The generator's options: keys of {@link GsdConfig}. */
+  static final ConfigOptions<GsdConfig> GENERATOR = new ConfigOptions<>(GsdConfig.defaults(), Map.of(
+      "--rows", "rows", "--threads", "threads"));
+
+  /**
+   * {@code --help} of {@code synthesize} shows the configs' own defaults. {@code --epsilon} gets
+   * none: the privacy target is the user's choice, and picocli counts an option with a default as
+   * given, so a default would make the required option optional.
+   */
+  static final class SynthesizeDefaults extends ConfigOptions.Defaults {
+    SynthesizeDefaults() {
+      super(SYNTHESIS, GENERATOR);
     }
-    List<String> f = new ArrayList<>();
-    if (schema.dn() == 0) {
-      f.add(schema.dc() >= 2 ? "2way" : "1way");
-      if (schema.dc() >= 3) {
-        f.add("3way");
-      }
-    } else {
-      f.add(schema.dc() >= 2 ? "2way" : "1way");
-      f.add("range");
+
+    @Override
+    public String defaultValue(CommandLine.Model.ArgSpec arg) {
+      return arg instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--epsilon") ? null : super.defaultValue(arg);
     }
-    return f;
   }
 
   /** Where the privacy report goes: {@code x.csv -> x.privacy.json}. */
@@ -87,6 +95,17 @@ final class GsdCommand implements Runnable {
     String name = out.getFileName().toString();
     String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     return out.resolveSibling(base + ".privacy.json");
+  }
+
+  /** {@code e} under the option that set its argument: a config key, or {@code queries}. */
+  static InvalidArgumentException inOptionTerms(InvalidArgumentException e, ConfigOptions<?>... options) {
+    for (ConfigOptions<?> o : options) {
+      InvalidArgumentException r = o.inOptionTerms(e);
+      if (r != e) {
+        return r;
+      }
+    }
+    return e.argument().equals("queries") ? e.renamed("--queries") : e;
   }
 
   /** Exactly one of --attrs or --domain. */
@@ -103,12 +122,13 @@ final class GsdCommand implements Runnable {
   @Command(
       name = "synthesize",
       mixinStandardHelpOptions = true,
+      defaultValueProvider = SynthesizeDefaults.class,
       description = {
         "Writes an (epsilon, delta)-differentially private synthetic table in the input's format",
         "(original category labels, numeric values in their units) and a JSON privacy report",
-        "next to it (synthetic.csv -> synthetic.privacy.json)."
+        "next to it (synthetic.csv -> synthetic.privacy.json), both or neither."
       })
-  static final class Synthesize implements Callable<Integer> {
+  static final class Synthesize implements Callable<Integer>, OptionNames {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "train.csv", description = "The private table (CSV with header; ? marks a missing value).")
@@ -118,115 +138,98 @@ final class GsdCommand implements Runnable {
     DomainSource source;
 
     @Option(names = "--epsilon", required = true, paramLabel = "E", description = "Privacy parameter epsilon (> 0).")
-    double epsilon;
+    String epsilon;
 
-    @Option(names = "--delta", paramLabel = "D", description = "Privacy parameter delta in (0, 1) (default: 1/n^2).")
-    Double delta;
+    @Option(names = "--delta", paramLabel = "D",
+        description = "Privacy parameter delta in (0, 1); NaN means 1/n^2 of the n rows read (default: ${DEFAULT-VALUE}).")
+    String delta;
 
     @Option(names = "--queries", paramLabel = "LIST", description = QUERIES_HELP)
     String queries;
 
-    @Option(names = "--mode", defaultValue = "one-shot", paramLabel = "one-shot|adaptive|hybrid",
+    @Option(names = "--mode", paramLabel = "one-shot|adaptive|hybrid",
         description = "Budget use: one-shot (all workloads measured once), adaptive (T rounds of select-K-then-measure), hybrid (1-way one-shot, the rest adaptive). Default: ${DEFAULT-VALUE}.")
     String mode;
 
-    @Option(names = "--rounds", defaultValue = "10", paramLabel = "T", description = "Adaptive rounds (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Option(names = "--rounds", paramLabel = "T", description = "Adaptive rounds (default: ${DEFAULT-VALUE}).")
+    String rounds;
 
-    @Option(names = "--per-round", defaultValue = "5", paramLabel = "K", description = "Workloads selected per adaptive round (default: ${DEFAULT-VALUE}).")
-    int perRound;
+    @Option(names = "--per-round", paramLabel = "K", description = "Workloads selected per adaptive round (default: ${DEFAULT-VALUE}).")
+    String perRound;
 
-    @Option(names = "--rows", defaultValue = "2000", paramLabel = "N", description = "Synthetic rows (default: ${DEFAULT-VALUE}).")
-    int rows;
+    @Option(names = "--rows", paramLabel = "N", description = "Synthetic rows (default: ${DEFAULT-VALUE}).")
+    String rows;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of all randomness (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--threads", paramLabel = "T",
+        description = "Threads scoring candidates, 0 for all cores; the result does not depend on it (default: ${DEFAULT-VALUE}).")
+    String threads;
+
+    @Option(names = "--seed", paramLabel = "S",
+        description = "Seed of the one random stream of the synthesis, new SplittableRandom(S) (default: ${DEFAULT-VALUE}).")
+    String seed;
 
     @Option(names = "--out", required = true, paramLabel = "synthetic.csv", description = "Output CSV; the privacy report goes next to it.")
     Path out;
 
     @Override
+    public InvalidArgumentException inOptionTerms(InvalidArgumentException e) {
+      return GsdCommand.inOptionTerms(e, SYNTHESIS, GENERATOR);
+    }
+
+    @Override
     public Integer call() {
-      // validate the arguments that need no data first
-      Mode m = Mode.parse(mode);
-      if (delta != null) {
-        new SynthesisConfig(epsilon, delta, m, rounds, perRound);
-      } else {
-        new SynthesisConfig(epsilon, 0.5, m, rounds, perRound);
-      }
-      GsdConfig gsdConfig = GsdConfig.defaults().withRows(rows);
+      GsdConfig generator = GENERATOR.config(spec, Map.of());
+      SynthesisConfig config = SYNTHESIS.config(spec, Map.of("generator", Variants.format(generator)));
       List<String> requested = queries == null ? null : Workloads.parseFamilies(queries);
+      Map<String, Path> inputs = new LinkedHashMap<>();
+      inputs.put("--data", data);
+      inputs.put("--attrs", source.attrs);
+      inputs.put("--domain", source.domain);
+      try (OutputFiles files = OutputFiles.protecting(inputs)) {
+        files.declare("--out", out);
+        Path reportFile = files.declare("--out (privacy report)", reportPath(out));
 
-      TableCsv.Loaded loaded = source.domain != null
-          ? TableCsv.read(data, Schema.readJson(source.domain))
-          : TableCsv.read(data, Attributes.read(source.attrs));
-      Table real = loaded.table();
-      Schema schema = loaded.schema();
-      double d = delta != null ? delta : 1.0 / ((double) real.n() * real.n());
-      SynthesisConfig config = new SynthesisConfig(epsilon, d, m, rounds, perRound);
-      List<String> fams = requested != null ? requested : families(null, schema);
-      WorkloadSet workloads = Workloads.build(schema, fams, QueryOptions.defaults());
-      PrintWriter err = spec.commandLine().getErr();
-      err.printf(Locale.ROOT, "gsd synthesize: %d rows (%d dropped for a missing numeric value), %d workloads / %d queries (%s), %s, epsilon %s, delta %.3g, rho %.4g%n",
-          real.n(), loaded.droppedRows(), workloads.count(), workloads.size(), String.join(",", fams), m.label(), epsilon, d, config.rho());
-      SynthesisResult r = PrivateSynthesis.run(config, real, workloads, new Gsd(gsdConfig), Seeds.of(seed).random("gsd-synthesize"));
+        TableCsv.Loaded loaded = source.domain != null
+            ? TableCsv.read(data, Schema.readJson(source.domain))
+            : TableCsv.read(data, Attributes.read(source.attrs));
+        Table real = loaded.table();
+        Schema schema = loaded.schema();
+        List<String> fams = requested != null ? requested : Workloads.defaultFamilies(schema);
+        WorkloadSet workloads = Workloads.build(schema, fams, QueryOptions.defaults());
+        double d = config.resolvedDelta(real.n());
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "gsd synthesize: %d rows (%d dropped for a missing numeric value), %d workloads / %d queries (%s), %s, epsilon %s, delta %.3g, rho %.4g%n",
+            real.n(), loaded.droppedRows(), workloads.count(), workloads.size(), String.join(",", fams),
+            Variants.name(config.mode()), config.epsilon(), d, config.rho(real.n()));
+        SynthesisResult r = PrivateSynthesis.fit(config, real, workloads);
 
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("method", "Private-GSD (Liu, Tang, Vietri, Wu, ICML 2023)");
-      report.put("data", data.toString());
-      report.put("rows_in", real.n());
-      report.put("rows_dropped_missing_numeric", loaded.droppedRows());
-      report.put("domain", source.domain != null ? "given: " + source.domain
-          : "inferred from the data with " + source.attrs + " (categories and numeric ranges are not protected)");
-      report.put("epsilon", epsilon);
-      report.put("delta", d);
-      report.put("rho", r.rho());
-      report.put("neighbouring", "replace one row");
-      report.put("mode", m.label());
-      if (m != Mode.ONE_SHOT) {
-        report.put("rounds", rounds);
-        report.put("per_round", perRound);
-      }
-      report.put("queries", fams);
-      report.put("workloads", r.workloads().count());
-      report.put("workloads_measured", r.measurements().size());
-      report.put("rows_out", r.synthetic().n());
-      report.put("seed", seed);
-      PrivacyLedger ledger = r.ledger();
-      report.put("rho_spent", ledger.spent());
-      report.put("mechanism_calls", Map.of("gaussian", ledger.count("gaussian"), "exponential", ledger.count("exponential")));
-      List<Map<String, Object>> fits = new ArrayList<>();
-      for (FitResult f : r.fits()) {
-        fits.add(Map.of("generations", f.iterations(), "early_stop", f.converged(), "fitness", f.loss(), "seconds", f.seconds()));
-      }
-      report.put("fits", fits);
-      List<Map<String, Object>> entries = new ArrayList<>();
-      for (PrivacyLedger.Entry e : ledger.entries()) {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("mechanism", e.mechanism());
-        x.put("target", e.target());
-        x.put("rho", e.rho());
-        x.put("noise_scale", e.noiseScale());
-        entries.add(x);
-      }
-      report.put("ledger", entries);
-      report.put("schema", schema.toJson());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("method", "Private-GSD (Liu, Tang, Vietri, Wu, ICML 2023)");
+        report.put("data", data.toString());
+        report.put("rows_in", real.n());
+        report.put("rows_dropped_missing_numeric", loaded.droppedRows());
+        report.put("domain", source.domain != null ? "given: " + source.domain
+            : "inferred from the data with " + source.attrs + " (categories and numeric ranges are not protected)");
+        report.putAll(r.toMetrics());
+        report.put("neighbouring", "replace one row");
+        report.put("queries", fams);
+        PrivacyLedger ledger = r.ledger();
+        Map<String, Object> calls = new LinkedHashMap<>();
+        calls.put("gaussian", ledger.count("gaussian"));
+        calls.put("exponential", ledger.count("exponential"));
+        report.put("mechanism_calls", calls);
+        report.put("fits", r.fits().stream().map(FitResult::toMetrics).toList());
+        report.put("ledger", ledger.toJson());
+        report.put("schema", schema.toJson());
 
-      Path reportFile = reportPath(out);
-      TableCsv.write(out, r.synthetic());
-      try {
-        Json.write(reportFile, report);
-      } catch (RuntimeException e) {
-        try {
-          Files.deleteIfExists(out);
-        } catch (java.io.IOException ignored) {
-          // best effort: the report failure is what the user sees
-        }
-        throw e;
+        files.text(out, TableCsv.toCsv(r.synthetic()));
+        files.json(reportFile, report, r.config());
+        files.commit();
+        spec.commandLine().getOut().printf(Locale.ROOT,
+            "wrote %s (%d rows) and %s: epsilon %s, delta %.3g, rho %.4g spent in %d mechanism calls, %.1f s%n",
+            out, r.synthetic().n(), reportFile, config.epsilon(), r.config().delta(), ledger.spent(), ledger.entries().size(),
+            r.seconds());
       }
-      PrintWriter o = spec.commandLine().getOut();
-      o.printf(Locale.ROOT, "wrote %s (%d rows) and %s: epsilon %s, delta %.3g, rho %.4g spent in %d mechanism calls, %.1f s%n",
-          out, r.synthetic().n(), reportFile, epsilon, d, ledger.spent(), ledger.entries().size(), r.seconds());
       return 0;
     }
   }
@@ -239,7 +242,7 @@ final class GsdCommand implements Runnable {
         "family, and (when the attributes name a target) the accuracy and macro F1 on the real",
         "table of a logistic regression trained on the synthetic one."
       })
-  static final class Evaluate implements Callable<Integer> {
+  static final class Evaluate implements Callable<Integer>, OptionNames {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--real", required = true, paramLabel = "test.csv", description = "The real table.")
@@ -258,39 +261,52 @@ final class GsdCommand implements Runnable {
     Path out;
 
     @Override
+    public InvalidArgumentException inOptionTerms(InvalidArgumentException e) {
+      return GsdCommand.inOptionTerms(e);
+    }
+
+    @Override
     public Integer call() {
-      List<String> requested = queries == null ? null : Workloads.parseFamilies(queries);
-      Attributes a = Attributes.read(attrs);
-      TableCsv.Loaded[] both = TableCsv.readTogether(real, synthetic, a);
-      Schema schema = both[0].schema();
-      List<String> fams = requested != null ? requested : families(null, schema);
-      WorkloadSet workloads = Workloads.build(schema, fams, QueryOptions.defaults());
-      Table r = both[0].table();
-      Table s = both[1].table();
-      var errors = Evaluation.errors(workloads, r, s);
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("real", real.toString());
-      report.put("synthetic", synthetic.toString());
-      report.put("real_rows", r.n());
-      report.put("synthetic_rows", s.n());
-      report.put("queries", fams);
-      report.put("errors", Evaluation.toJson(errors));
-      PrintWriter o = spec.commandLine().getOut();
-      errors.values().forEach(e -> o.printf(Locale.ROOT, "%-10s %6d workloads %9d queries  max error %.5f  mean error %.6f%n",
-          e.family(), e.workloads(), e.queries(), e.max(), e.mean()));
-      Optional<String> target = schema.target();
-      if (target.isPresent() && schema.catIndex(target.get()) >= 0) {
-        LogisticRegression.Scores sc = LogisticRegression.fit(s, target.get(), LogisticRegression.Config.defaults()).score(r);
-        Map<String, Object> ml = new LinkedHashMap<>();
-        ml.put("model", "logistic regression trained on the synthetic table, scored on the real table");
-        ml.put("target", target.get());
-        ml.put("accuracy", sc.accuracy());
-        ml.put("macro_f1", sc.macroF1());
-        report.put("ml_efficacy", ml);
-        o.printf(Locale.ROOT, "ML efficacy (%s): accuracy %.4f, macro F1 %.4f%n", target.get(), sc.accuracy(), sc.macroF1());
+      EvaluationConfig config = EvaluationConfig.defaults()
+          .withQueries(queries == null ? List.of() : Workloads.parseFamilies(queries));
+      Map<String, Path> inputs = new LinkedHashMap<>();
+      inputs.put("--real", real);
+      inputs.put("--synthetic", synthetic);
+      inputs.put("--attrs", attrs);
+      try (OutputFiles files = OutputFiles.protecting(inputs)) {
+        files.declare("--out", out);
+        TableCsv.Loaded[] both = TableCsv.readTogether(real, synthetic, Attributes.read(attrs));
+        Schema schema = both[0].schema();
+        EvaluationConfig used = config.resolved(schema);
+        WorkloadSet workloads = used.workloads(schema);
+        Table r = both[0].table();
+        Table s = both[1].table();
+        var errors = Evaluation.errors(workloads, r, s);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("real", real.toString());
+        report.put("synthetic", synthetic.toString());
+        report.put("real_rows", r.n());
+        report.put("synthetic_rows", s.n());
+        report.put("queries", used.queries());
+        report.put("errors", Evaluation.toJson(errors));
+        PrintWriter o = spec.commandLine().getOut();
+        errors.values().forEach(e -> o.printf(Locale.ROOT, "%-10s %6d workloads %9d queries  max error %.5f  mean error %.6f%n",
+            e.family(), e.workloads(), e.queries(), e.max(), e.mean()));
+        Optional<String> target = schema.target();
+        if (target.isPresent() && schema.catIndex(target.get()) >= 0) {
+          LogisticRegression.Scores sc = LogisticRegression.fit(used.classifier(), s, target.get()).score(r);
+          Map<String, Object> ml = new LinkedHashMap<>();
+          ml.put("model", "logistic regression trained on the synthetic table, scored on the real table");
+          ml.put("target", target.get());
+          ml.put("accuracy", sc.accuracy());
+          ml.put("macro_f1", sc.macroF1());
+          report.put("ml_efficacy", ml);
+          o.printf(Locale.ROOT, "ML efficacy (%s): accuracy %.4f, macro F1 %.4f%n", target.get(), sc.accuracy(), sc.macroF1());
+        }
+        files.json(out, report, used);
+        files.commit();
+        o.println("wrote " + out);
       }
-      Json.write(out, report);
-      o.println("wrote " + out);
       return 0;
     }
   }

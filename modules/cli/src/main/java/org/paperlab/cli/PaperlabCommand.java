@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       "  paperlab gsd synthesize|evaluate    private synthetic data for your CSV (Private-GSD)",
       "  paperlab sgd run --problem lad ...  your own last-iterate SGD runs (see 'paperlab sgd run --help')",
       "  paperlab ot solve --x X.csv --y Y.csv --out result.json   entropic OT on your point clouds",
+      "  paperlab flow train|reflow|sample   rectified flows on your data (see 'paperlab flow --help')",
       ""
     },
     subcommands = {
@@ -29,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       GsdCommand.class,
       SgdCommand.class,
       OtCommand.class,
+      FlowCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperlabCommand implements Runnable {

@@ -1,34 +1,38 @@
 package org.paperlab.cli;
 
-import java.nio.file.Files;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.paperlab.core.InvalidArgumentException;
+import org.paperlab.core.config.Configs;
+import org.paperlab.core.config.Variants;
+import org.paperlab.lab.Chart;
 import org.paperlab.lab.CsvTable;
-import org.paperlab.lab.Json;
+import org.paperlab.lab.OutputFiles;
 import org.paperlab.lab.Progress;
 import org.paperlab.sgd.Checkpoints;
 import org.paperlab.sgd.HarveyLowerBound;
-import org.paperlab.sgd.L1CompositeProblem;
-import org.paperlab.sgd.LadProblem;
-import org.paperlab.sgd.MirrorMap;
 import org.paperlab.sgd.NoiseModel;
 import org.paperlab.sgd.Output;
 import org.paperlab.sgd.OutputSummary;
+import org.paperlab.sgd.ProblemSpec;
 import org.paperlab.sgd.Schedule;
 import org.paperlab.sgd.Sgd;
 import org.paperlab.sgd.SgdConfig;
 import org.paperlab.sgd.SgdResult;
-import org.paperlab.sgd.SimplexProblem;
-import org.paperlab.sgd.SlopeEstimate;
 import org.paperlab.sgd.StochasticProblem;
 import org.paperlab.sgd.experiments.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** {@code paperlab sgd run ...}: users' own runs of composite stochastic mirror descent. */
@@ -45,13 +49,17 @@ final class SgdCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static final List<String> PROBLEMS = List.of("harvey", "lad", "l1-composite", "strongly-convex", "simplex");
-
-  /** {@code paperlab sgd run}. */
+  /**
+   * {@code paperlab sgd run}: the options name config keys of {@link SgdConfig} ({@link #CONFIG}),
+   * variants of its families by name ({@code --schedule}, {@code --output}, {@code --noise},
+   * {@code --mirror}) and of {@link ProblemSpec} ({@code --problem}), and their components
+   * ({@link #NAMES}); every default, check and problem-dependent choice is the library's.
+   */
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
       sortOptions = false,
+      defaultValueProvider = Run.Defaults.class,
       description = {
         "Run R independent runs of T steps and write DIR/checkpoints.csv (mean and quantiles of the gap",
         "F(x) - F* at geometric checkpoints of t), DIR/metrics.json, DIR/config.json and DIR/gap.png.",
@@ -61,199 +69,265 @@ final class SgdCommand implements Runnable {
         "",
         "Example: paperlab sgd run --problem lad --schedule sqrt-t --output last,uniform --steps 100000 --runs 200"
       })
-  static final class Run implements Callable<Integer> {
+  static final class Run implements Callable<Integer>, OptionNames {
+    /** The options that set a key of {@link SgdConfig}, with the config's defaults. */
+    static final ConfigOptions<SgdConfig> CONFIG = new ConfigOptions<>(SgdConfig.defaults(), Map.of(
+        "--steps", "steps", "--runs", "runs", "--seed", "seed", "--bootstrap", "bootstrap", "--threads", "threads",
+        "--clip", "clip"));
+
+    /**
+     * The option behind each library argument that is a variant ({@code schedule}) or one of its
+     * components ({@code schedule.p}): a library error under that name is told under the option.
+     */
+    static final Map<String, String> NAMES = Map.ofEntries(
+        Map.entry("problem", "--problem"), Map.entry("problem.dim", "--dim"), Map.entry("problem.mu", "--mu"),
+        Map.entry("problem.lambda", "--lambda"), Map.entry("problem.labelNoise", "--label-noise"),
+        Map.entry("problem.radius", "--radius"),
+        Map.entry("schedule", "--schedule"), Map.entry("schedule.c", "--eta"), Map.entry("schedule.eta", "--eta"),
+        Map.entry("schedule.mu", "--mu"), Map.entry("schedule.smoothness", "--smoothness"),
+        Map.entry("schedule.p", "--p"),
+        Map.entry("noise", "--noise"), Map.entry("noise.sigma", "--sigma"), Map.entry("noise.nu", "--nu"),
+        Map.entry("noise.alpha", "--alpha"),
+        Map.entry("outputs", "--output"), Map.entry("outputs.eta", "--sz-eta"), Map.entry("outputs.beta", "--beta"),
+        Map.entry("mirror", "--mirror"));
+
+    /** {@code --help} shows the config's defaults: its keys' values and its variants' names. */
+    static final class Defaults extends ConfigOptions.Defaults {
+      private static final SgdConfig D = SgdConfig.defaults();
+      private static final Map<String, String> VARIANTS = Map.of(
+          "--schedule", Variants.name(D.schedule()),
+          "--output", D.outputs().stream().map(Variants::name).collect(Collectors.joining(",")),
+          "--noise", Variants.name(D.noise()));
+
+      public Defaults() {
+        super(CONFIG);
+      }
+
+      @Override
+      public String defaultValue(ArgSpec arg) {
+        String d = super.defaultValue(arg);
+        return d != null || !(arg instanceof OptionSpec o) ? d : VARIANTS.get(o.longestName());
+      }
+    }
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--problem", defaultValue = "lad", paramLabel = "NAME",
         description = "harvey, lad, l1-composite, strongly-convex or simplex (default: ${DEFAULT-VALUE}).")
     String problem;
 
-    @Option(names = "--schedule", defaultValue = "sqrt-t", paramLabel = "NAME",
+    @Option(names = "--schedule", paramLabel = "NAME",
         description = "constant, sqrt-t, sqrt-horizon, mu-t, two-mu-t, smooth-sqrt-t, smooth-sqrt-horizon, heavy-tail, "
             + "heavy-tail-horizon, linear-decay or jain (default: ${DEFAULT-VALUE}).")
     String schedule;
 
-    @Option(names = "--output", defaultValue = "last", split = ",", paramLabel = "NAME[,NAME...]",
+    @Option(names = "--output", split = ",", paramLabel = "NAME[,NAME...]",
         description = "last, uniform, suffix, shamir-zhang, weighted (comma separated; default: ${DEFAULT-VALUE}).")
     List<String> outputs;
 
-    @Option(names = "--steps", defaultValue = "10000", paramLabel = "T", description = "Steps per run (default: ${DEFAULT-VALUE}).")
-    long steps;
+    @Option(names = "--steps", paramLabel = "T", description = "Steps per run (default: ${DEFAULT-VALUE}).")
+    String steps;
 
-    @Option(names = "--runs", defaultValue = "100", paramLabel = "R", description = "Independent runs (default: ${DEFAULT-VALUE}).")
-    int runs;
+    @Option(names = "--runs", paramLabel = "R", description = "Independent runs (default: ${DEFAULT-VALUE}).")
+    String runs;
 
-    @Option(names = "--noise", defaultValue = "none", paramLabel = "MODEL",
+    @Option(names = "--noise", paramLabel = "MODEL",
         description = "none, gaussian, student-t or pareto (default: ${DEFAULT-VALUE}).")
     String noise;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Root seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Root seed (default: ${DEFAULT-VALUE}).")
+    String seed;
 
     @Option(names = "--out", defaultValue = "results/sgd-run", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--eta", paramLabel = "C",
-        description = "Step constant c or eta of the schedule (default: 1/sqrt(dim) for lad, 1 for harvey, 0.5 otherwise).")
-    Double eta;
+        description = "Step constant c or eta of the schedule (default: the problem's: 1/sqrt(dim) for lad, 1 for harvey, "
+            + "0.5 otherwise).")
+    String eta;
 
     @Option(names = "--mu", defaultValue = "1", description = "Strong convexity mu of mu-t, two-mu-t and of l1-composite/strongly-convex (default: ${DEFAULT-VALUE}).")
-    double mu;
+    String mu;
 
     @Option(names = "--smoothness", paramLabel = "L",
-        description = "L of the smooth-* schedules min{1/(2L), ...} (default: mu for l1-composite, 0 = no cap otherwise).")
-    Double smoothness;
+        description = "L of the smooth-* schedules min{1/(2L), ...} (default: the problem's: mu for l1-composite and "
+            + "strongly-convex, 0 = no cap otherwise).")
+    String smoothness;
 
     @Option(names = "--p", defaultValue = "2", description = "Moment index p in (1, 2] of the heavy-tail schedules (default: ${DEFAULT-VALUE}).")
-    double p;
+    String p;
 
     @Option(names = "--sigma", defaultValue = "1", description = "Noise scale (default: ${DEFAULT-VALUE}).")
-    double sigma;
+    String sigma;
 
     @Option(names = "--nu", defaultValue = "3", description = "Degrees of freedom of student-t noise (default: ${DEFAULT-VALUE}).")
-    double nu;
+    String nu;
 
     @Option(names = "--alpha", defaultValue = "2.5", description = "Tail index (> 1) of pareto noise (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    String alpha;
 
-    @Option(names = "--clip", paramLabel = "TAU", description = "Clip stochastic gradients to norm TAU (default: no clipping).")
-    Double clip;
+    @Option(names = "--clip", paramLabel = "TAU",
+        description = "Clip stochastic gradients to norm TAU (default: ${DEFAULT-VALUE} = no clipping).")
+    String clip;
 
-    @Option(names = "--dim", defaultValue = "10", description = "Dimension d (harvey: d = T) (default: ${DEFAULT-VALUE}).")
-    int dim;
+    @Option(names = "--dim", description = "Dimension d (default: the problem's, 10; harvey: d = T).")
+    String dim;
 
     @Option(names = "--lambda", paramLabel = "LAMBDA",
         description = "L1 weight (l1-composite, strongly-convex; default 0.5) or entropy weight (simplex; default 0).")
-    Double lambda;
+    String lambda;
 
-    @Option(names = "--label-noise", defaultValue = "0", paramLabel = "S", description = "lad: label noise s >= 0 (default: ${DEFAULT-VALUE}).")
-    double labelNoise;
+    @Option(names = "--label-noise", paramLabel = "S", description = "lad: label noise s >= 0 (default: 0).")
+    String labelNoise;
 
-    @Option(names = "--radius", paramLabel = "R", description = "lad: L2-ball domain radius >= 1 (default: R^d).")
-    Double radius;
+    @Option(names = "--radius", paramLabel = "R", description = "lad: L2-ball domain radius >= 1 (default: Infinity = R^d).")
+    String radius;
 
     @Option(names = "--mirror", paramLabel = "MAP",
-        description = "euclidean or entropy (simplex only) (default: entropy for simplex, euclidean otherwise).")
+        description = "euclidean or entropy (simplex only) (default: the problem's: entropy for simplex, euclidean otherwise).")
     String mirror;
 
     @Option(names = "--sz-eta", defaultValue = "3", description = "Shamir-Zhang averaging parameter (default: ${DEFAULT-VALUE}).")
-    double szEta;
+    String szEta;
 
     @Option(names = "--beta", defaultValue = "2", description = "Exponent of the weighted output (t+1)^beta (default: ${DEFAULT-VALUE}).")
-    double beta;
+    String beta;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for slope intervals (default: ${DEFAULT-VALUE}).")
-    int bootstrap;
+    @Option(names = "--bootstrap", description = "Bootstrap resamples for slope intervals (default: ${DEFAULT-VALUE}).")
+    String bootstrap;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads, 0 = all cores (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Worker threads, 0 = all cores (default: ${DEFAULT-VALUE}).")
+    String threads;
+
+    @Override
+    public InvalidArgumentException inOptionTerms(InvalidArgumentException e) {
+      String option = NAMES.get(e.argument());
+      return option != null ? e.renamed(option) : CONFIG.inOptionTerms(e);
+    }
+
+    /** The problem and the config the options describe (nothing is run). */
+    record Setup(ProblemSpec problem, SgdConfig config) {}
+
+    /** Builds the problem, then the config, whose defaults depend on it, from the options. */
+    Setup setup() {
+      Map<String, String> given = new LinkedHashMap<>();
+      given.put("dim", dim);
+      given.put("mu", mu);
+      given.put("lambda", lambda);
+      given.put("labelNoise", labelNoise);
+      given.put("radius", radius);
+      Map<String, String> components = new LinkedHashMap<>(Configs.toMap((Record) ProblemSpec.defaults(problem)));
+      given.forEach((k, v) -> {
+        if (v != null && components.containsKey(k)) {
+          components.put(k, v);
+        }
+      });
+      ProblemSpec problemSpec = Variants.of(ProblemSpec.class, problem, components, "problem");
+
+      String step = eta != null ? eta : Double.toString(problemSpec.defaultStep());
+      Schedule s = variant(Schedule.class, "schedule", schedule, Map.of("c", step, "eta", step, "mu", mu,
+          "smoothness", smoothness != null ? smoothness : Double.toString(problemSpec.defaultSmoothness()), "p", p));
+      NoiseModel n = variant(NoiseModel.class, "noise", noise, Map.of("sigma", sigma, "nu", nu, "alpha", alpha));
+      Map<String, String> outputParameters = Map.of("eta", szEta, "beta", beta);
+      Stream<Output> outs = outputs.stream().map(o -> variant(Output.class, "outputs", o, outputParameters));
+
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("schedule", Variants.format(s));
+      settings.put("outputs", outs.map(Variants::format).collect(Collectors.joining(",")));
+      settings.put("noise", Variants.format(n));
+      settings.put("mirror", mirror != null ? mirror : Variants.name(problemSpec.defaultMirror()));
+      SgdConfig config = CONFIG.config(spec, settings);
+      // the harvey instance is deterministic: one exact run
+      return new Setup(problemSpec, problemSpec instanceof ProblemSpec.Harvey ? config.withRuns(1) : config);
+    }
+
+    /** The variant {@code name} of {@code family}, its components read by name from {@code parameters}. */
+    private static <T> T variant(Class<T> family, String key, String name, Map<String, String> parameters) {
+      Map<String, String> components = new LinkedHashMap<>();
+      for (RecordComponent c : Variants.variant(family, name, key).getRecordComponents()) {
+        components.put(c.getName(), parameters.get(c.getName()));
+      }
+      return Variants.of(family, name, components, key);
+    }
 
     @Override
     public Integer call() {
-      oneOf("--problem", problem, PROBLEMS);
-      oneOf("--schedule", schedule, Schedule.NAMES);
-      for (String o : outputs) {
-        oneOf("--output", o, Output.NAMES);
-      }
-      oneOf("--noise", noise, NoiseModel.NAMES);
-      if (mirror != null) {
-        oneOf("--mirror", mirror, List.of("euclidean", "entropy"));
-      }
-      positive("--steps", steps);
-      positive("--runs", runs);
-      Usage.require(steps <= SgdConfig.MAX_STEPS, "--steps = %d must be <= %d", steps, SgdConfig.MAX_STEPS);
-      Usage.require(p > 1 && p <= 2, "--p = %s must be in (1, 2]", p);
-      Usage.require(dim >= 1, "--dim = %d must be >= 1", dim);
-      Usage.require(clip == null || clip > 0, "--clip = %s must be > 0", clip);
-      Usage.require(eta == null || (eta > 0 && Double.isFinite(eta)), "--eta = %s must be > 0", eta);
-      Usage.require(mu > 0 && Double.isFinite(mu), "--mu = %s must be > 0", mu);
-      Usage.require(sigma > 0 && Double.isFinite(sigma), "--sigma = %s must be > 0", sigma);
-      Usage.require(bootstrap >= 0, "--bootstrap = %d must be >= 0", bootstrap);
-      Usage.require(threads >= 0, "--threads = %d must be >= 0", threads);
-
-      boolean harvey = problem.equals("harvey");
-      if (harvey) {
-        Usage.require(noise.equals("none"), "--noise = %s: problem harvey is deterministic, use --noise none", noise);
-        Usage.require(steps <= 50_000_000, "--steps = %d: problem harvey has d = T and needs 8 T bytes per output; "
-            + "use T <= 50000000", steps);
-      }
-      StochasticProblem prob = problem(steps);
-      MirrorMap map = mirror != null ? MirrorMap.valueOf(mirror.toUpperCase(Locale.ROOT))
-          : problem.equals("simplex") ? MirrorMap.ENTROPY : MirrorMap.EUCLIDEAN;
-      Schedule sched = schedule();
-      NoiseModel nm = noise();
-      List<Output> outs = new ArrayList<>();
-      for (String o : outputs) {
-        outs.add(output(o));
-      }
-      SgdConfig config;
-      try {
-        config = SgdConfig.defaults().withSteps(steps).withRuns(harvey ? 1 : runs).withSchedule(sched).withOutputs(outs)
-            .withNoise(nm).withClip(clip == null ? Double.POSITIVE_INFINITY : clip).withMirror(map).withSeed(seed)
-            .withBootstrap(bootstrap).withThreads(threads);
-      } catch (IllegalArgumentException e) {
-        throw new Main.UsageError(e.getMessage());
-      }
-
-      var err = spec.commandLine().getErr();
-      Map<String, Object> metrics = new LinkedHashMap<>();
-      CsvTable table;
-      Report.GapChart chart = new Report.GapChart(prob.description().split(":")[0] + ": eta_t = " + sched.formula(), "t");
-      long start = System.nanoTime();
-      if (harvey) {
-        table = harvey((HarveyLowerBound) prob, config, metrics, chart);
-      } else {
-        SgdResult r;
-        try (Progress pr = Progress.start("sgd " + problem, runs)) {
-          r = Sgd.run(prob, config, Report.progress(pr));
+      Setup setup = setup();
+      SgdConfig config = setup.config();
+      long steps = config.steps();
+      StochasticProblem prob = setup.problem().create(steps);
+      Path csv = out.resolve("checkpoints.csv");
+      Path metricsJson = out.resolve("metrics.json");
+      Path configJson = out.resolve("config.json");
+      Path png = out.resolve("gap.png");
+      try (OutputFiles files = OutputFiles.create()) {
+        files.declareFolder("--out", out);
+        for (Path f : List.of(csv, metricsJson, configJson, png)) {
+          files.declare("--out", f);
         }
-        SgdResult sweep = null;
-        if (sched.dependsOnHorizon() && steps >= 10) {
-          long[] hs = Checkpoints.lastDecade(steps, 4);
-          try (Progress pr = Progress.start("sgd " + problem + " horizon sweep", (long) runs * hs.length)) {
-            sweep = Sgd.sweep(t -> prob, config, hs, Report.progress(pr));
+        long start = System.nanoTime();
+        Chart chart = Report.gapChart(problem + ": eta_t = " + config.schedule().formula(), "t");
+        Map<String, Object> metrics;
+        CsvTable table;
+        if (prob instanceof HarveyLowerBound h) {
+          HarveyLowerBound.Simulation sim = h.simulate(config);
+          metrics = sim.toMetrics();
+          table = Report.simulationTable("harvey", sim);
+          double[] t = Arrays.stream(sim.checkpoints()).asDoubleStream().toArray();
+          Report.addLine(chart, "last iterate", t, sim.lastGaps());
+        } else {
+          SgdResult r;
+          try (Progress pr = Progress.start("sgd " + problem, config.runs())) {
+            r = Sgd.run(config, prob, pr.listener());
+          }
+          metrics = r.toMetrics();
+          if (config.schedule().dependsOnHorizon() && steps >= 10) {
+            long[] hs = Checkpoints.lastDecade(steps, 4);
+            SgdResult sweep;
+            try (Progress pr = Progress.start("sgd " + problem + " horizon sweep", (long) config.runs() * hs.length)) {
+              sweep = Sgd.sweep(config, t -> prob, hs, pr.listener());
+            }
+            // the rate of a horizon-dependent schedule is read from the sweep
+            sweep.toMetrics().forEach((k, v) -> {
+              if (k.startsWith("slope_")) {
+                metrics.put(k, v);
+              }
+            });
+          }
+          table = Report.checkpointTable("t", r.levels());
+          Report.checkpoints(table, problem, r);
+          for (OutputSummary s : r.outputs()) {
+            Report.addOutput(chart, s.output().name(), r, s, true);
           }
         }
-        table = Report.checkpointTable("t", r.levels());
-        Report.checkpoints(table, problem, r);
-        for (int o = 0; o < outs.size(); o++) {
-          OutputSummary s = r.outputs().get(o);
-          String name = s.output().name();
-          metrics.put("gap_" + name + "_T" + steps, s.finalMean());
-          for (int l = 0; l < r.levels().length; l++) {
-            metrics.put("q" + Report.trim(r.levels()[l]) + "_" + name + "_T" + steps, s.quantiles()[l][r.t().length - 1]);
-          }
-          SlopeEstimate se = sweep != null ? sweep.outputs().get(o).slope() : s.slope();
-          metrics.put("slope_" + name, finiteOrString(se.slope()));
-          metrics.put("slope_" + name + "_lo", finiteOrString(se.lo()));
-          metrics.put("slope_" + name + "_hi", finiteOrString(se.hi()));
-          chart.add(name, r, s, true);
-        }
-        metrics.put("slope_source", sweep != null ? "sweep over T in [T/10, T]" : "checkpoints of t in [T/10, T]");
-        metrics.put("steps_per_second", r.stepsPerSecond());
-      }
-      metrics.put("seconds", (System.nanoTime() - start) / 1e9);
+        metrics.put("seconds", (System.nanoTime() - start) / 1e9);
 
+        files.text(csv, table.toCsv());
+        files.json(metricsJson, metrics, config);
+        files.json(configJson, summary(prob, config), config);
+        files.bytes(png, chart.png());
+        files.commit();
+        print(metrics);
+        return 0;
+      }
+    }
+
+    /** The keys config.json has always had (scripts read them); OutputFiles adds the whole config. */
+    private static Map<String, Object> summary(StochasticProblem prob, SgdConfig config) {
       Map<String, Object> cfg = new LinkedHashMap<>();
       cfg.put("problem", prob.description());
-      cfg.put("schedule", sched.formula());
-      cfg.put("outputs", outputs);
-      cfg.put("steps", steps);
+      cfg.put("schedule", config.schedule().formula());
+      cfg.put("outputs", config.outputs().stream().map(Output::name).toList());
+      cfg.put("steps", config.steps());
       cfg.put("runs", config.runs());
-      cfg.put("noise", nm.description());
-      cfg.put("clip", clip == null ? "none" : clip);
-      cfg.put("mirror", map.cliName());
-      cfg.put("seed", seed);
-      // everything computed: now write (each file atomically)
-      try {
-        Files.createDirectories(out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
-      }
-      table.write(out.resolve("checkpoints.csv"));
-      Json.write(out.resolve("config.json"), cfg);
-      Json.write(out.resolve("metrics.json"), metrics);
-      chart.save(out.resolve("gap.png"));
+      cfg.put("noise", config.noise().description());
+      cfg.put("clip", config.clipping() ? (Object) config.clip() : "none");
+      cfg.put("mirror", Variants.name(config.mirror()));
+      cfg.put("seed", config.seed());
+      return cfg;
+    }
+
+    private void print(Map<String, Object> metrics) {
       var o = spec.commandLine().getOut();
       for (Map.Entry<String, Object> e : metrics.entrySet()) {
         if (e.getKey().startsWith("gap_") || e.getKey().startsWith("slope_")) {
@@ -261,122 +335,6 @@ final class SgdCommand implements Runnable {
         }
       }
       o.println("wrote " + out.toAbsolutePath().normalize() + "/{checkpoints.csv,metrics.json,config.json,gap.png}");
-      err.flush();
-      return 0;
-    }
-
-    private CsvTable harvey(HarveyLowerBound h, SgdConfig config, Map<String, Object> metrics, Report.GapChart chart) {
-      long[] cps = Checkpoints.geometric(steps, config.checkpointsPerDecade());
-      HarveyLowerBound.Simulation sim = h.simulate(config.schedule(), steps, cps, config.outputs());
-      CsvTable table = new CsvTable("series", "output", "t", "gap");
-      for (int k = 0; k < cps.length; k++) {
-        table.addRow("harvey", "last", (double) cps[k], sim.lastGaps()[k]);
-      }
-      for (Map.Entry<String, Double> e : sim.outputGaps().entrySet()) {
-        if (!e.getKey().equals("last")) {
-          table.addRow("harvey", e.getKey(), (double) steps, e.getValue());
-        }
-        metrics.put("gap_" + e.getKey() + "_T" + steps, e.getValue());
-        metrics.put("sqrtT_gap_" + e.getKey(), Math.sqrt(steps) * e.getValue());
-      }
-      if (config.schedule().equals(new Schedule.InvSqrtHorizon(1))) {
-        metrics.put("closed_form_gap_last_T" + steps, HarveyLowerBound.closedFormGap(steps));
-      }
-      metrics.put("explicit_oracle_steps", sim.explicitSteps());
-      double[] t = new double[cps.length];
-      for (int k = 0; k < cps.length; k++) {
-        t[k] = cps[k];
-      }
-      chart.line("last iterate", t, sim.lastGaps());
-      return table;
-    }
-
-    private StochasticProblem problem(long horizon) {
-      double lam = lambda != null ? lambda : problem.equals("simplex") ? 0.0 : 0.5;
-      Usage.require(lam >= 0 && Double.isFinite(lam), "--lambda = %s must be >= 0", lam);
-      Usage.require(labelNoise >= 0 && Double.isFinite(labelNoise), "--label-noise = %s must be >= 0", labelNoise);
-      Usage.require(radius == null || radius >= 1, "--radius = %s must be >= 1 (the ball must contain x*)", radius);
-      return switch (problem) {
-        case "harvey" -> new HarveyLowerBound((int) horizon);
-        case "lad" -> new LadProblem(dim, labelNoise, radius == null ? Double.POSITIVE_INFINITY : radius);
-        case "l1-composite" -> new L1CompositeProblem(Math.max(2, dim), mu, lam, true);
-        case "strongly-convex" -> new L1CompositeProblem(Math.max(2, dim), mu, lam, false);
-        default -> new SimplexProblem(Math.max(2, dim), lam);
-      };
-    }
-
-    private Schedule schedule() {
-      double c = eta != null ? eta : problem.equals("lad") ? 1 / Math.sqrt(dim) : problem.equals("harvey") ? 1.0 : 0.5;
-      double l = smoothness != null ? smoothness
-          : problem.equals("l1-composite") || problem.equals("strongly-convex") ? mu : 0.0;
-      Usage.require(l >= 0 && Double.isFinite(l), "--smoothness = %s must be >= 0", l);
-      return switch (schedule) {
-        case "constant" -> new Schedule.Constant(c);
-        case "sqrt-t" -> new Schedule.InvSqrtT(c);
-        case "sqrt-horizon" -> new Schedule.InvSqrtHorizon(c);
-        case "mu-t" -> new Schedule.InvMuT(mu);
-        case "two-mu-t" -> new Schedule.TwoOverMuT(mu);
-        case "smooth-sqrt-t" -> new Schedule.SmoothSqrtT(l, c);
-        case "smooth-sqrt-horizon" -> new Schedule.SmoothSqrtHorizon(l, c);
-        case "heavy-tail" -> new Schedule.HeavyTail(c, p);
-        case "heavy-tail-horizon" -> new Schedule.HeavyTailHorizon(c, p);
-        case "linear-decay" -> new Schedule.LinearDecay(c);
-        default -> new Schedule.JainHalving(c);
-      };
-    }
-
-    private NoiseModel noise() {
-      return switch (noise) {
-        case "none" -> new NoiseModel.None();
-        case "gaussian" -> new NoiseModel.Gaussian(sigma);
-        case "student-t" -> {
-          Usage.require(nu > 0 && Double.isFinite(nu), "--nu = %s must be > 0", nu);
-          yield new NoiseModel.StudentT(nu, sigma);
-        }
-        default -> {
-          Usage.require(alpha > 1 && Double.isFinite(alpha), "--alpha = %s must be > 1", alpha);
-          yield new NoiseModel.Pareto(alpha, sigma);
-        }
-      };
-    }
-
-    private Output output(String name) {
-      Usage.require(szEta >= 0 && Double.isFinite(szEta), "--sz-eta = %s must be >= 0", szEta);
-      Usage.require(beta >= 0 && Double.isFinite(beta), "--beta = %s must be >= 0", beta);
-      return switch (name) {
-        case "last" -> new Output.Last();
-        case "uniform" -> new Output.Uniform();
-        case "suffix" -> new Output.Suffix();
-        case "shamir-zhang" -> new Output.ShamirZhang(szEta);
-        default -> new Output.Weighted(beta);
-      };
-    }
-
-    private static Object finiteOrString(double v) {
-      return Double.isFinite(v) ? (Object) v : Double.toString(v);
-    }
-
-    private static void oneOf(String option, String value, List<String> allowed) {
-      if (!allowed.contains(value)) {
-        throw new Main.UsageError(option + ": unknown value '" + value + "'; allowed: " + String.join(", ", allowed));
-      }
-    }
-
-    private static void positive(String option, long value) {
-      if (value <= 0) {
-        throw new Main.UsageError(option + " = " + value + " must be > 0");
-      }
-    }
-  }
-
-  /** Usage checks that fail with {@link Main.UsageError} (exit code 2). */
-  static final class Usage {
-    private Usage() {}
-
-    static void require(boolean ok, String format, Object... args) {
-      if (!ok) {
-        throw new Main.UsageError(String.format(Locale.ROOT, format, args));
-      }
     }
   }
 }

@@ -8,11 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperlab.core.config.Configs;
+import org.paperlab.gsd.GsdConfig;
+import org.paperlab.gsd.SynthesisConfig;
 import org.paperlab.lab.Json;
 
 class GsdCommandTest {
@@ -158,6 +164,145 @@ class GsdCommandTest {
     o = run("gsd", "evaluate", "--real", data.toString(), "--synthetic", data.toString(), "--attrs", badAttrs.toString(), "--out", errors.toString());
     assertEquals(2, o.code());
     assertFalse(Files.exists(errors));
+  }
+
+  /**
+   * --help shows, for every option that sets a config key, the config's own default (read here
+   * from the library's defaults, not typed again): a default typed in the command would differ.
+   */
+  @Test
+  void synthesizeHelpShowsTheConfigsOwnDefaults() {
+    CliRun o = run("gsd", "synthesize", "--help");
+    assertEquals(0, o.code(), o.err());
+    String help = o.out().replaceAll("\\s+", " ");
+    Map<String, String> synthesis = Configs.toMap(SynthesisConfig.defaults());
+    Map<String, String> generator = Configs.toMap(GsdConfig.defaults());
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("--delta", synthesis.get("delta"));
+    expected.put("--mode", synthesis.get("mode"));
+    expected.put("--rounds", synthesis.get("rounds"));
+    expected.put("--per-round", synthesis.get("perRound"));
+    expected.put("--seed", synthesis.get("seed"));
+    expected.put("--rows", generator.get("rows"));
+    expected.put("--threads", generator.get("threads"));
+    assertEquals("2000", expected.get("--rows")); // the values themselves, by hand from the javadoc
+    assertEquals("one-shot", expected.get("--mode"));
+    assertEquals("0", expected.get("--threads"));
+    expected.forEach((option, value) -> {
+      int at = help.indexOf(" " + option + "=");
+      assertTrue(at >= 0, option + " in " + help);
+      int next = help.indexOf(" --", at + option.length() + 2);
+      String entry = help.substring(at, next < 0 ? help.length() : next);
+      assertTrue(entry.contains("efault: " + value + ")") || entry.contains("efault: " + value + "."), option + ": " + entry);
+    });
+  }
+
+  /** The default delta 1/n^2 needs two rows: a one-row table is refused naming the rule, under --delta. */
+  @Test
+  void oneRowWithTheDefaultDeltaIsRefused() throws IOException {
+    Path one = dir.resolve("one.csv");
+    Files.writeString(one, "age,work,hours,income\n30, Private, 40, <=50K\n");
+    Path out = dir.resolve("one-syn.csv");
+    CliRun o = run("gsd", "synthesize", "--data", one.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+        "--queries", "1way", "--out", out.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("--delta: the default 1/n^2 needs at least 2 rows, the table has 1"), o.err());
+    assertFalse(Files.exists(out));
+    // with a delta given it runs
+    assertEquals(0, run("gsd", "synthesize", "--data", one.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+        "--delta", "1e-3", "--queries", "1way", "--rows", "10", "--out", out.toString()).code());
+  }
+
+  /**
+   * Both outputs are checked before the work and written together: a privacy report path that is
+   * a folder is refused at once and the old CSV survives as it was.
+   */
+  @Test
+  void synthesizeWritesBothOutputsOrNeither() throws IOException {
+    Path keep = dir.resolve("keep.csv");
+    Files.writeString(keep, "OLD\n");
+    Files.createDirectory(dir.resolve("keep.privacy.json"));
+    CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+        "--rows", "50", "--out", keep.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("keep.privacy.json is a folder"), o.err());
+    assertEquals("OLD\n", Files.readString(keep));
+  }
+
+  /** An output that is one of the inputs is refused, and the input is left as it was. */
+  @Test
+  void anOutputThatIsAnInputIsRefused() throws IOException {
+    String before = Files.readString(data);
+    CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+        "--rows", "50", "--out", data.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("is the input of --data"), o.err());
+    assertEquals(before, Files.readString(data));
+    Path copy = dir.resolve("copy.csv");
+    Files.writeString(copy, before);
+    o = run("gsd", "evaluate", "--real", data.toString(), "--synthetic", copy.toString(), "--attrs", attrs.toString(),
+        "--out", data.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("is the input of --real"), o.err());
+    assertEquals(before, Files.readString(data));
+  }
+
+  /**
+   * Both JSON files carry the whole config and the provenance; the synthesis' config is the
+   * library's (delta resolved to 1/300^2, the generator with --rows and the synthesis' seed), so it
+   * reads back into the same SynthesisConfig. --threads 1 and 2 give the same table.
+   */
+  @Test
+  void jsonOutputsCarryConfigAndProvenance() throws IOException {
+    Path a = dir.resolve("a.csv");
+    assertEquals(0, run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+        "--rows", "80", "--seed", "12", "--threads", "1", "--out", a.toString()).code());
+    Path b = dir.resolve("b.csv");
+    CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+        "--rows", "80", "--seed", "12", "--threads", "2", "--out", b.toString());
+    assertEquals(0, o.code(), o.err());
+    assertEquals(Files.readString(a), Files.readString(b));
+    JsonNode report = Json.read(dir.resolve("b.privacy.json"));
+    JsonNode config = report.get("config");
+    assertEquals(1.0 / (300.0 * 300.0), config.get("delta").asDouble(), 0);
+    assertEquals("one-shot", config.get("mode").asText());
+    assertEquals(12, config.get("seed").asLong());
+    assertEquals(12, report.get("seed").asLong());
+    SynthesisConfig back = Configs.fromMap(SynthesisConfig.class, Map.of(
+        "epsilon", config.get("epsilon").asText(), "delta", config.get("delta").asText(), "mode", config.get("mode").asText(),
+        "rounds", config.get("rounds").asText(), "perRound", config.get("perRound").asText(),
+        "generator", config.get("generator").asText(), "seed", config.get("seed").asText()));
+    assertEquals(SynthesisConfig.of(1.0, 1.0 / (300.0 * 300.0)).withSeed(12)
+        .withGenerator(GsdConfig.defaults().withRows(80).withThreads(2)), back);
+    assertTrue(report.get("provenance").has("git_commit"), report.get("provenance").toString());
+    List<String> fitKeys = new ArrayList<>();
+    report.get("fits").get(0).fieldNames().forEachRemaining(fitKeys::add);
+    assertEquals(List.of("generations", "early_stop", "fitness", "seconds"), fitKeys);
+    Path errors = dir.resolve("e.json");
+    assertEquals(0, run("gsd", "evaluate", "--real", data.toString(), "--synthetic", b.toString(), "--attrs", attrs.toString(),
+        "--out", errors.toString()).code());
+    JsonNode e = Json.read(errors);
+    assertEquals("2way,range", e.get("config").get("queries").asText()); // the schema's default, resolved
+    assertEquals(300, e.get("config").get("classifier.iterations").asInt());
+    assertTrue(e.has("provenance"));
+    assertEquals("2way", e.get("queries").get(0).asText());
+  }
+
+  /** Bad values of config-backed options are told under the option's name; a missing --epsilon is an error. */
+  @Test
+  void configErrorsNameTheOption() {
+    Path out = dir.resolve("x.csv");
+    String[][] cases = {{"--rows", "0"}, {"--threads", "-1"}, {"--rounds", "abc"}, {"--seed", "1.5"}};
+    for (String[] c : cases) {
+      CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--epsilon", "1",
+          c[0], c[1], "--out", out.toString());
+      assertEquals(2, o.code(), String.join(" ", c) + ": " + o.err());
+      assertTrue(o.err().contains("synthesize: " + c[0] + " = "), o.err());
+    }
+    CliRun o = run("gsd", "synthesize", "--data", data.toString(), "--attrs", attrs.toString(), "--out", out.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("--epsilon"), o.err());
+    assertFalse(Files.exists(out));
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -37,6 +37,17 @@ public final class Checks {
     }
   }
 
+  /**
+   * Fails with {@code name + detail} (an {@link InvalidArgumentException} that keeps the
+   * argument's name, so a caller can tell it in its own terms) when {@code condition} is false:
+   * {@code Checks.require("clip", clip > 0, " = %s must be > 0", clip)}.
+   */
+  public static void require(String name, boolean condition, String detailFormat, Object... args) {
+    if (!condition) {
+      throw new InvalidArgumentException(name, String.format(java.util.Locale.ROOT, detailFormat, args));
+    }
+  }
+
   /** {@code value} must not be null. */
   public static <T> T notNull(String name, T value) {
     if (value == null) {

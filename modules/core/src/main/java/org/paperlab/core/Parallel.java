@@ -129,10 +129,10 @@ public final class Parallel {
           failure.add(i, e);
           return;
         }
-        int f = finished.incrementAndGet();
         if (progress != null) {
+          // counted under the lock, so the listener sees 1, 2, 3, ... in order
           synchronized (finished) {
-            progress.accept(f);
+            progress.accept(finished.incrementAndGet());
           }
         }
       }

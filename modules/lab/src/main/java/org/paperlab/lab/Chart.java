@@ -1,6 +1,8 @@
 package org.paperlab.lab;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,6 +29,18 @@ import org.paperlab.core.io.AtomicFiles;
  * ctx.save(c, "gap.png");
  * }</pre>
  *
+ * A wide chart with many series takes its legend outside the plot, and series can share a color
+ * and carry their own stroke (a mean, its quantile bands and its fit in one color; theory lines in
+ * gray):
+ *
+ * <pre>{@code
+ * Chart c = Chart.logLog("LAD: c/sqrt(t)", "t", "gap", 1100, 620).legendOutside();
+ * Color col = c.nextColor();
+ * c.series("last (mean)", t, mean, col, Chart.Stroke.SOLID, 2.0f);
+ * c.series("last q0.9", t, q90, col, Chart.Stroke.DOTTED, 1.0f);
+ * c.powerLaw("theory t^-1/2", -0.5, 1e3, 1e4, 0.02);
+ * }</pre>
+ *
  * On logarithmic axes, points with a non-positive coordinate cannot be drawn and are dropped
  * from the drawing (never from the CSV written beside it).
  */
@@ -37,8 +51,32 @@ public final class Chart {
     new Color(0xbcbd22), new Color(0x17becf)
   };
 
+  /** Line patterns of {@link #series(String, double[], double[], Color, Stroke, float)}. */
+  public enum Stroke {
+    /** A continuous line. */
+    SOLID(null),
+    /** Dashes of 6 px, gaps of 4 px. */
+    DASHED(new float[] {6f, 4f}),
+    /** Dots of 2 px, gaps of 3 px. */
+    DOTTED(new float[] {2f, 3f}),
+    /** Dashes of 10 px, gaps of 5 px (fitted lines). */
+    LONG_DASHED(new float[] {10f, 5f});
+
+    private final float[] dash;
+
+    Stroke(float[] dash) {
+      this.dash = dash;
+    }
+
+    BasicStroke of(float width) {
+      return dash == null ? new BasicStroke(width)
+          : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash.clone(), 0f);
+    }
+  }
+
   private final XYChart chart;
   private int colorIndex;
+  private int powerLaws;
 
   private Chart(String title, String xTitle, String yTitle, int width, int height) {
     chart =
@@ -66,7 +104,14 @@ public final class Chart {
 
   /** Lines on log-log axes. */
   public static Chart logLog(String title, String xTitle, String yTitle) {
-    Chart c = line(title, xTitle, yTitle);
+    return logLog(title, xTitle, yTitle, 800, 560);
+  }
+
+  /** Lines on log-log axes, {@code width x height} pixels. */
+  public static Chart logLog(String title, String xTitle, String yTitle, int width, int height) {
+    Checks.positive("width", width);
+    Checks.positive("height", height);
+    Chart c = new Chart(title, xTitle, yTitle, width, height);
     c.chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
     return c;
   }
@@ -109,6 +154,26 @@ public final class Chart {
     return c;
   }
 
+  /**
+   * Puts the legend outside the plot, on the right, in an 11 pt font, with a 13 pt title: for
+   * charts with many series and long labels.
+   */
+  public Chart legendOutside() {
+    var st = chart.getStyler();
+    st.setLegendPosition(Styler.LegendPosition.OutsideE);
+    st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+    return this;
+  }
+
+  /**
+   * The next color of the chart's cycle, advancing it: for several series drawn in one color with
+   * {@link #series(String, double[], double[], Color, Stroke, float)}.
+   */
+  public Color nextColor() {
+    return PALETTE[colorIndex++ % PALETTE.length];
+  }
+
   /** Uses a logarithmic x axis. */
   public Chart logX() {
     chart.getStyler().setXAxisLogarithmic(true);
@@ -126,6 +191,22 @@ public final class Chart {
     XYSeries s = add(name, x, y);
     if (s != null && chart.getStyler().getDefaultSeriesRenderStyle() != XYSeries.XYSeriesRenderStyle.Scatter) {
       s.setMarker(SeriesMarkers.NONE);
+    }
+    return this;
+  }
+
+  /**
+   * Adds a line in the given color, stroke and width (pixels), without markers; it does not advance
+   * the color cycle.
+   */
+  public Chart series(String name, double[] x, double[] y, Color color, Stroke stroke, float width) {
+    Checks.notNull("color", color);
+    Checks.notNull("stroke", stroke);
+    XYSeries s = add(name, x, y, color);
+    if (s != null) {
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineWidth(width);
+      s.setLineStyle(stroke.of(width));
     }
     return this;
   }
@@ -194,6 +275,19 @@ public final class Chart {
     return this;
   }
 
+  /**
+   * Adds a gray reference power law {@code y0 (x / x0)^slope} over {@code [x0, x1]}, labelled with
+   * its slope to 3 significant digits, 1.5 px wide; successive ones alternate a dark gray dashed
+   * line and a gray dotted one, so that two theories can be told apart.
+   */
+  public Chart powerLaw(String name, double slope, double x0, double x1, double y0) {
+    double[] x = {x0, x1};
+    double[] y = {y0, y0 * Math.pow(x1 / x0, slope)};
+    boolean first = powerLaws++ % 2 == 0;
+    return series(String.format(Locale.ROOT, "%s (slope %.3g)", name, slope), x, y,
+        first ? Color.DARK_GRAY : Color.GRAY, first ? Stroke.DASHED : Stroke.DOTTED, 1.5f);
+  }
+
   /** The underlying XChart chart, for anything this class does not cover. */
   public XYChart xy() {
     return chart;
@@ -216,6 +310,11 @@ public final class Chart {
   }
 
   private XYSeries add(String name, double[] x, double[] y) {
+    return add(name, x, y, null);
+  }
+
+  /** Adds the drawable points as a series, in {@code color} or (null) the next color of the cycle. */
+  private XYSeries add(String name, double[] x, double[] y, Color color) {
     Checks.sameSize("length of x for " + name, x.length, "length of y", y.length);
     boolean lx = chart.getStyler().isXAxisLogarithmic();
     boolean ly = chart.getStyler().isYAxisLogarithmic();
@@ -239,7 +338,7 @@ public final class Chart {
     }
     XYSeries s = chart.addSeries(uniqueName(name), px, py);
     s.setLineWidth(1.8f);
-    Color c = PALETTE[colorIndex++ % PALETTE.length];
+    Color c = color != null ? color : PALETTE[colorIndex++ % PALETTE.length];
     s.setLineColor(c);
     s.setMarkerColor(c);
     s.setFillColor(c);

@@ -46,6 +46,7 @@ public final class OutputFiles implements AutoCloseable {
   private final Map<Path, String> inputs = new LinkedHashMap<>();
   private final Map<Path, Declared> declared = new LinkedHashMap<>();
   private final List<Staged> staged = new ArrayList<>();
+  private final List<Path> createdFolders = new ArrayList<>();
   private boolean committed;
 
   private record Declared(String option, Path target) {}
@@ -110,6 +111,33 @@ public final class OutputFiles implements AutoCloseable {
     }
     declared.put(key, new Declared(option, abs));
     return target;
+  }
+
+  /**
+   * Declares an output folder given by {@code option} (e.g. a run's {@code --out DIR}), creating
+   * it and its missing parents now; the folders this created are removed again if the command
+   * ends without a {@link #commit}. Files inside it are then {@link #declare}d as usual.
+   *
+   * @throws InvalidArgumentException naming {@code option} when it is a file or cannot be created
+   */
+  public Path declareFolder(String option, Path folder) {
+    Path abs = folder.toAbsolutePath().normalize();
+    if (Files.exists(abs) && !Files.isDirectory(abs)) {
+      throw new InvalidArgumentException(option, ": " + folder + " is a file; give a folder");
+    }
+    List<Path> missing = new ArrayList<>();
+    for (Path p = abs; p != null && !Files.exists(p); p = p.getParent()) {
+      missing.add(0, p);
+    }
+    for (Path p : missing) {
+      try {
+        Files.createDirectory(p);
+        createdFolders.add(p);
+      } catch (IOException e) {
+        throw new InvalidArgumentException(option, ": cannot create " + p + ": " + AtomicFiles.reason(e));
+      }
+    }
+    return folder;
   }
 
   /** Stages UTF-8 text for {@code target} (declared before). */
@@ -209,6 +237,14 @@ public final class OutputFiles implements AutoCloseable {
       }
     }
     staged.clear();
+    for (int k = createdFolders.size() - 1; k >= 0; k--) {
+      try {
+        Files.deleteIfExists(createdFolders.get(k)); // only when still empty
+      } catch (IOException ignored) {
+        // not empty (the user put something there) or gone: leave it
+      }
+    }
+    createdFolders.clear();
   }
 
   /** The real path of {@code p}, or of its folder plus its name when it does not exist yet. */

@@ -14,9 +14,12 @@ import java.util.stream.Stream;
 import org.paperlab.core.io.AtomicFiles;
 
 /**
- * Builds {@code <outRoot>/index.html}: for every experiment, its newest run's status, metrics
- * table, charts (PNG) and data files (CSV), and the older runs folded below it. The page uses
- * relative links only, so the results folder can be copied or served as it is.
+ * Builds {@code <outRoot>/index.html}: for every experiment, its newest successful run's metrics
+ * table, charts (PNG) and data files (CSV), and every other run (newer failed or interrupted ones
+ * included) folded below it with its status. A run whose run.json still says {@code running} but
+ * whose process is gone (same host, pid no longer alive, or a run.json without a pid) is shown as
+ * {@code interrupted}, and the temporary files such a process left behind are removed. The page
+ * uses relative links only, so the results folder can be copied or served as it is.
  */
 public final class ReportPage {
   private ReportPage() {}
@@ -31,7 +34,7 @@ public final class ReportPage {
         .append("h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}\n")
         .append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:2px 8px;text-align:left}\n")
         .append("td.num{text-align:right;font-family:monospace}\n")
-        .append(".ok{color:#080}.failed{color:#b00}.running{color:#a60}\n")
+        .append(".ok{color:#080}.failed{color:#b00}.running{color:#a60}.interrupted{color:#b60}\n")
         .append("img{max-width:640px;margin:6px;border:1px solid #eee}\n")
         .append("nav a{margin-right:1em}\n</style></head><body>\n")
         .append("<h1>paperlab results</h1>\n");
@@ -52,11 +55,14 @@ public final class ReportPage {
       if (newest != null && newest.has("description")) {
         h.append("<p>").append(esc(newest.get("description").asText())).append("</p>\n");
       }
-      runSection(h, outRoot, list.get(0), true);
-      if (list.size() > 1) {
-        h.append("<details><summary>").append(list.size() - 1).append(" earlier run(s)</summary>\n");
-        for (Path older : list.subList(1, list.size())) {
-          runSection(h, outRoot, older, false);
+      Path shown = list.stream().filter(r -> status(r).equals("ok")).findFirst().orElse(list.get(0));
+      runSection(h, outRoot, shown, true);
+      List<Path> rest = new ArrayList<>(list);
+      rest.remove(shown);
+      if (!rest.isEmpty()) {
+        h.append("<details><summary>").append(rest.size()).append(" other run(s)</summary>\n");
+        for (Path other : rest) {
+          runSection(h, outRoot, other, false);
         }
         h.append("</details>\n");
       }
@@ -70,7 +76,7 @@ public final class ReportPage {
   private static void runSection(StringBuilder h, Path root, Path runDir, boolean charts) {
     JsonNode run = readRun(runDir);
     String rel = root.relativize(runDir).toString().replace('\\', '/');
-    String status = run == null ? "unreadable" : run.path("status").asText("unknown");
+    String status = status(runDir);
     h.append("<h3>").append(esc(runDir.getFileName().toString())).append(" <span class=\"")
         .append(esc(status)).append("\">").append(esc(status)).append("</span>");
     if (run != null && run.has("duration_seconds")) {
@@ -149,6 +155,34 @@ public final class ReportPage {
       throw new UncheckedIOException("cannot scan results folder " + root + ": " + e.getMessage(), e);
     }
     return out;
+  }
+
+  /**
+   * The run's status as the page shows it: run.json's, except that a {@code running} run whose
+   * process is gone is {@code interrupted} (and its stale temporary files are removed).
+   */
+  static String status(Path runDir) {
+    JsonNode run = readRun(runDir);
+    if (run == null) {
+      return "unreadable";
+    }
+    String status = run.path("status").asText("unknown");
+    if (!status.equals("running")) {
+      return status;
+    }
+    boolean gone;
+    if (!run.has("pid")) {
+      gone = true; // written before runs recorded their process: it cannot still be running
+    } else if (!run.path("host").asText("").equals(Runner.host())) {
+      return status; // another machine's run: cannot tell
+    } else {
+      gone = ProcessHandle.of(run.get("pid").asLong()).map(ProcessHandle::isAlive).map(a -> !a).orElse(true);
+    }
+    if (gone) {
+      AtomicFiles.removeStale(runDir);
+      return "interrupted";
+    }
+    return status;
   }
 
   private static String startTime(Path runDir) {

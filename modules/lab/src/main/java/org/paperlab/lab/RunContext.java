@@ -125,6 +125,19 @@ public final class RunContext {
     return p;
   }
 
+  /** Writes an image as {@code <run>/<fileName>} (PNG), e.g. a grid of generated samples. */
+  public Path save(java.awt.image.BufferedImage image, String fileName) {
+    Path p = file(fileName);
+    try {
+      java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", buf);
+      org.paperlab.core.io.AtomicFiles.write(p, buf.toByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot encode " + fileName + ": " + e.getMessage(), e);
+    }
+    return p;
+  }
+
   /** Writes any JSON-serializable value as {@code <run>/<fileName>}. */
   public Path saveJson(Object value, String fileName) {
     Path p = file(fileName);

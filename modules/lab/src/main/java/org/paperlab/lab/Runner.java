@@ -34,7 +34,12 @@ public final class Runner {
     return run(experiment, options, System.err);
   }
 
-  /** As {@link #run(Experiment, RunOptions)}, narrating to {@code log}. */
+  /**
+   * As {@link #run(Experiment, RunOptions)}, narrating to {@code log}. While the experiment runs,
+   * a shutdown hook stands by: if the JVM is stopped (SIGINT, SIGTERM), run.json is rewritten
+   * with status {@code interrupted} before it exits. Out of memory fails the run with a one-line
+   * reason, like any other failure.
+   */
   public static Result run(Experiment experiment, RunOptions options, PrintStream log) {
     Checks.notNull("experiment", experiment);
     Checks.notNull("options", options);
@@ -48,37 +53,91 @@ public final class Runner {
     runJson.put("run_id", runId);
     runJson.put("status", "running");
     runJson.put("seed", options.seed());
+    runJson.put("size", options.quick() ? "quick" : "default");
     runJson.put("quick", options.quick());
     runJson.put("start_time", start.toString());
+    runJson.put("pid", ProcessHandle.current().pid());
+    runJson.put("host", host());
     runJson.put("config", ctx.config());
     runJson.put("provenance", Provenance.collect());
     Json.write(dir.resolve("run.json"), runJson);
     ctx.log("run %s (seed %d%s) -> %s", runId, options.seed(), options.quick() ? ", quick" : "", dir);
 
+    Object lock = new Object();
+    boolean[] finished = {false};
+    Thread hook = new Thread(() -> {
+      synchronized (lock) {
+        if (!finished[0]) {
+          runJson.put("status", "interrupted");
+          runJson.put("error", "interrupted: the process was stopped before the run finished");
+          runJson.put("end_time", Instant.now().toString());
+          runJson.put("config", new LinkedHashMap<>(ctx.config()));
+          try {
+            Json.write(dir.resolve("run.json"), runJson);
+          } catch (RuntimeException ignored) {
+            // the JVM is going down; the report treats a run of a dead process as interrupted
+          }
+        }
+      }
+    }, "paperlab-run-interrupted");
+    boolean hooked = addHook(hook);
     String error = null;
     Throwable cause = null;
     try {
       experiment.run(ctx);
+    } catch (OutOfMemoryError e) {
+      cause = e;
+      error = "out of memory (heap " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB): run a smaller size or raise it with PAPERLAB_JAVA_OPTS=-Xmx...";
     } catch (Exception | Error e) {
       cause = e;
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     }
     Instant end = Instant.now();
     double seconds = (end.toEpochMilli() - start.toEpochMilli()) / 1000.0;
-    runJson.put("status", cause == null ? "ok" : "failed");
-    if (error != null) {
-      runJson.put("error", error);
+    synchronized (lock) {
+      finished[0] = true;
+      runJson.put("status", cause == null ? "ok" : "failed");
+      if (error != null) {
+        runJson.put("error", error);
+      }
+      runJson.put("end_time", end.toString());
+      runJson.put("duration_seconds", seconds);
+      runJson.put("config", ctx.config());
+      Json.write(dir.resolve("run.json"), runJson);
     }
-    runJson.put("end_time", end.toString());
-    runJson.put("duration_seconds", seconds);
-    runJson.put("config", ctx.config());
-    Json.write(dir.resolve("run.json"), runJson);
+    if (hooked) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting already; the hook sees finished = true and does nothing
+      }
+    }
     if (ctx.metrics().isEmpty()) {
       Json.write(dir.resolve("metrics.json"), ctx.metrics());
     }
     ReportPage.write(options.outRoot());
     ctx.log("%s in %.1f s", cause == null ? "done" : "FAILED (" + error + ")", seconds);
     return new Result(experiment.name(), dir, cause == null, error, cause, seconds);
+  }
+
+  private static boolean addHook(Thread hook) {
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      return true;
+    } catch (IllegalStateException shuttingDown) {
+      return false;
+    }
+  }
+
+  /** This machine's name, for telling whether a "running" run's process is still alive. */
+  static String host() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      String h = System.getenv("HOSTNAME");
+      return h == null ? "unknown" : h;
+    }
   }
 
   /**

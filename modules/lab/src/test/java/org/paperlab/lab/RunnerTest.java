@@ -85,6 +85,53 @@ class RunnerTest {
     assertEquals(goodRunJson, Files.readString(good.dir().resolve("run.json")));
     String html = Files.readString(out.resolve("index.html"));
     assertTrue(html.contains("failed") && html.contains("boom at step 7"));
-    assertTrue(html.contains("1 earlier run(s)"));
+    assertTrue(html.contains("1 other run(s)"));
+  }
+
+  @Test
+  void aRunWhoseProcessIsGoneIsShownInterruptedAndTheLastGoodRunFirst() throws Exception {
+    Runner.Result good = Runner.run(new Toy(false), new RunOptions(out, 2, true), QUIET);
+    // a newer run left "running" by a killed process: a pid that has exited, on this host
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    Path dead = out.resolve("toy").resolve("29991231-000000-quick-s2");
+    Files.createDirectories(dead);
+    Files.writeString(dead.resolve("run.json"), "{\"experiment\": \"toy\", \"status\": \"running\", \"start_time\": \"2999-12-31T00:00:00Z\", "
+        + "\"pid\": " + p.pid() + ", \"host\": \"" + Runner.host() + "\", \"config\": {}}");
+    Path stale = dead.resolve(".metrics.json." + p.pid() + "-1.paperlab-tmp");
+    Files.writeString(stale, "half");
+    ReportPage.write(out);
+    String html = Files.readString(out.resolve("index.html"));
+    assertTrue(html.contains("interrupted"), html);
+    // the headline run (with its charts inline) is the newest successful one, not the dead run
+    int img = html.indexOf("<img src=\"toy/" + good.dir().getFileName() + "/chart.png\"");
+    int details = html.indexOf("<details>");
+    assertTrue(img >= 0 && img < details, html);
+    assertFalse(Files.exists(stale), "the dead process's temporary file is removed");
+  }
+
+  @Test
+  void aStoppedProcessMarksItsRunInterrupted() throws Exception {
+    // a child JVM runs an experiment that waits; SIGTERM makes its shutdown hook write the status
+    Path marker = out.resolve("started");
+    ProcessBuilder pb = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        "org.paperlab.lab.SleepingRun", out.toString(), marker.toString());
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process child = pb.start();
+    for (int i = 0; i < 600 && !Files.exists(marker); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.exists(marker), "the child run did not start");
+    child.destroy(); // SIGTERM
+    assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    Path runDir;
+    try (Stream<Path> runs = Files.list(out.resolve("sleeping"))) {
+      runDir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    JsonNode run = Json.read(runDir.resolve("run.json"));
+    assertEquals("interrupted", run.get("status").asText(), run.toString());
+    assertEquals(child.pid(), run.get("pid").asLong());
+    assertEquals(7, run.get("config").get("n").asInt(), "the config recorded so far is kept");
   }
 }

@@ -23,7 +23,7 @@ import org.paperlab.core.Checks;
  * @param integer numeric values are whole numbers (written back without decimals)
  */
 public record Column(String name, Kind kind, List<String> categories, double min, double max, boolean integer) {
-  /** The two column types. */
+  /** The two column types, named {@code categorical} and {@code numeric} in a domain file. */
   public enum Kind {
     CATEGORICAL,
     NUMERIC

@@ -40,18 +40,19 @@ public final class ExponentialMechanism {
   /**
    * One pick of the exponential mechanism over {@code scores} (higher is better) among the
    * entries with {@code excluded[i] == false} ({@code excluded} may be null), costing
-   * {@code rho}-zCDP.
+   * {@code rho}-zCDP (package use, as {@link #topK}).
    */
-  public static int select(double[] scores, double sensitivity, double rho, boolean[] excluded, RandomGenerator rng) {
+  static int select(double[] scores, double sensitivity, double rho, boolean[] excluded, RandomGenerator rng) {
     int[] k = topK(scores, 1, sensitivity, rho, excluded, rng);
     return k[0];
   }
 
   /**
    * The K indices with the largest Gumbel-noised scores among the non-excluded ones, best first;
-   * costs {@code rho}-zCDP in total ({@code rho / K} per pick).
+   * costs {@code rho}-zCDP in total ({@code rho / K} per pick). Package use: the adaptive modes of
+   * {@link PrivateSynthesis#fit} draw it from the synthesis' stream.
    */
-  public static int[] topK(
+  static int[] topK(
       double[] scores, int k, double sensitivity, double rho, boolean[] excluded, RandomGenerator rng) {
     Checks.notNull("scores", scores);
     Checks.allFinite("scores", scores);

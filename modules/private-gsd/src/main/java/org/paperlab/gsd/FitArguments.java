@@ -1,10 +1,9 @@
 package org.paperlab.gsd;
 
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
 
-/** The argument checks shared by every {@link Generator#fit} ({@link Gsd}, {@link RelaxedProjection}). */
+/** The argument checks shared by every generator's fit ({@link Gsd}, {@link RelaxedProjection}). */
 final class FitArguments {
   private FitArguments() {}
 
@@ -13,11 +12,10 @@ final class FitArguments {
    * target per query of a non-empty {@code set}, and the warm start, if any, has the workloads'
    * schema.
    */
-  static void check(WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng) {
+  static void check(WorkloadSet set, double[] targets, Optional<Table> warmStart) {
     Checks.notNull("workloads", set);
     Checks.notNull("targets", targets);
     Checks.notNull("warmStart", warmStart);
-    Checks.notNull("rng", rng);
     Checks.sameSize("targets length", targets.length, "number of queries", set.size());
     Checks.allFinite("targets", targets);
     Checks.require(set.count() > 0, "there are no workloads to fit");

@@ -19,8 +19,11 @@ public final class GaussianMechanism {
     return l2Sensitivity / Math.sqrt(2 * rho);
   }
 
-  /** {@code answers + N(0, sigma^2)} per entry, with {@code sigma = sigma(l2Sensitivity, rho)}. */
-  public static double[] release(double[] answers, double l2Sensitivity, double rho, RandomGenerator rng) {
+  /**
+   * {@code answers + N(0, sigma^2)} per entry, with {@code sigma = sigma(l2Sensitivity, rho)}
+   * (package use: a synthesis draws from its own stream, see {@link PrivateSynthesis}).
+   */
+  static double[] release(double[] answers, double l2Sensitivity, double rho, RandomGenerator rng) {
     Checks.notNull("answers", answers);
     Checks.notNull("rng", rng);
     double s = sigma(l2Sensitivity, rho);
@@ -33,9 +36,10 @@ public final class GaussianMechanism {
 
   /**
    * Measures workload answers, records the call in {@code ledger}, and clips the noisy answers
-   * to {@code [0, 1]} (post-processing, as the official code does).
+   * to {@code [0, 1]} (post-processing, as the official code does). Package use; the public
+   * ways to measure are {@link PrivateSynthesis#measure} and {@link PrivateSynthesis#fit}.
    */
-  public static double[] measure(
+  static double[] measure(
       Workload w, double[] answers, int n, double rho, RandomGenerator rng, PrivacyLedger ledger) {
     Checks.notNull("workload", w);
     Checks.sameSize("answers of " + w.name(), answers.length, "workload size", w.size());

@@ -1,14 +1,12 @@
 package org.paperlab.gsd;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import org.paperlab.core.Checks;
+import org.paperlab.core.Parallel;
+import org.paperlab.core.ProgressListener;
 
 /**
  * Private-GSD's generator: a genetic algorithm over synthetic datasets (Liu, Tang, Vietri and Wu
@@ -43,40 +41,63 @@ import org.paperlab.core.Checks;
  * <p>Elite datasets are stored without copying {@code N} rows: an elite candidate is "the best
  * dataset at version v with row r replaced", and the best dataset's history (old rows of every
  * accepted replacement) answers "row s of version v" exactly. Candidates are scored on
- * {@link GsdConfig#threads()} workers when a generation is large enough to pay for the hand-off
- * ({@link #PARALLEL_MIN_LEVELS}); results depend only on the seed, not on the number of threads.
+ * {@link GsdConfig#threads()} workers ({@code core.Parallel}; 0 is all cores) when a generation is
+ * large enough to pay for the hand-off ({@link #PARALLEL_MIN_LEVELS}); results depend only on the
+ * seed, not on the number of threads.
+ *
+ * <pre>{@code
+ * FitResult<GsdConfig> r = Gsd.fit(GsdConfig.defaults().withRows(500).withSeed(7), workloads, noisyAnswers);
+ * Table synthetic = r.table();
+ * }</pre>
+ *
+ * All randomness comes from {@code new SplittableRandom(config.seed())}.
+ *
+ * <p>The parts: the generation's candidates ({@code Population}) and their scoring over threads
+ * ({@code PopulationScoring}), the elite archive ({@code EliteArchive}) and the best dataset's
+ * past rows ({@code RowHistory}).
  */
-public final class Gsd implements Generator {
-  private final GsdConfig config;
+public final class Gsd {
+  private Gsd() {}
 
-  public Gsd(GsdConfig config) {
-    this.config = Checks.notNull("config", config);
+  /** Fits a table of {@link GsdConfig#rows()} rows to {@code targets}, one per query of {@code workloads}. */
+  public static FitResult<GsdConfig> fit(GsdConfig config, WorkloadSet workloads, double[] targets) {
+    return fit(config, workloads, targets, Optional.empty(), null);
   }
 
-  public GsdConfig config() {
-    return config;
+  /** As {@link #fit(GsdConfig, WorkloadSet, double[])}, telling {@code listener} the generations run. */
+  public static FitResult<GsdConfig> fit(GsdConfig config, WorkloadSet workloads, double[] targets, ProgressListener listener) {
+    return fit(config, workloads, targets, Optional.empty(), listener);
   }
 
-  @Override
-  public String name() {
-    return "gsd";
+  /**
+   * As {@link #fit(GsdConfig, WorkloadSet, double[])}, starting from {@code warmStart} (its
+   * evenly spaced rows, or its rows repeated, when the row count differs): the first dataset of
+   * the elite archive.
+   */
+  public static FitResult<GsdConfig> fit(GsdConfig config, WorkloadSet workloads, double[] targets, Table warmStart) {
+    return fit(config, workloads, targets, Optional.of(Checks.notNull("warmStart", warmStart)), null);
   }
 
-  @Override
-  public int rows() {
-    return config.rows();
+  /** As {@link #fit(GsdConfig, WorkloadSet, double[], Table)}, telling {@code listener} the generations run. */
+  public static FitResult<GsdConfig> fit(
+      GsdConfig config, WorkloadSet workloads, double[] targets, Table warmStart, ProgressListener listener) {
+    return fit(config, workloads, targets, Optional.of(Checks.notNull("warmStart", warmStart)), listener);
   }
 
-  @Override
-  public FitResult fit(WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng) {
-    FitArguments.check(set, targets, warmStart, rng);
+  private static FitResult<GsdConfig> fit(
+      GsdConfig config, WorkloadSet set, double[] targets, Optional<Table> warmStart, ProgressListener listener) {
+    Checks.notNull("config", config);
+    return fit(config, set, targets, warmStart, new SplittableRandom(config.seed()), listener);
+  }
+
+  /** The fit on the stream {@code rng} (a synthesis shares one stream between its steps). */
+  static FitResult<GsdConfig> fit(
+      GsdConfig config, WorkloadSet set, double[] targets, Optional<Table> warmStart, SplittableRandom rng,
+      ProgressListener listener) {
+    Checks.notNull("config", config);
+    FitArguments.check(set, targets, warmStart);
     long start = System.nanoTime();
-    Run run = new Run(set, targets, warmStart, rng);
-    try {
-      return run.go(start);
-    } finally {
-      run.close();
-    }
+    return new Run(config, set, targets, warmStart, rng).go(start, ProgressListener.orNone(listener));
   }
 
   /**
@@ -95,38 +116,28 @@ public final class Gsd implements Generator {
   }
 
   /** One fit: all mutable state of the algorithm. */
-  private final class Run implements AutoCloseable {
-    final WorkloadSet set;
-    final double[] targets;
+  private static final class Run {
+    final GsdConfig config;
     final SplittableRandom rng;
     final int n;
     final int dc;
     final int dn;
     final int d;
-    final int p;
     final int[] sizes;
     final IncrementalAnswers best;
-    final History history;
-    final Archive archive;
-    final ForkJoinPool pool;
-    // the population of one generation
-    final int[] candRow;
-    final int[] candCol;
-    final int[] candCat;
-    final float[] candNum;
-    final double[] candFit;
-    final Scorer[] scorers;
+    final RowHistory history;
+    final EliteArchive archive;
+    final Population pop;
+    final PopulationScoring scoring;
     long version;
 
-    Run(WorkloadSet set, double[] targets, Optional<Table> warm, SplittableRandom rng) {
-      this.set = set;
-      this.targets = targets;
+    Run(GsdConfig config, WorkloadSet set, double[] targets, Optional<Table> warm, SplittableRandom rng) {
+      this.config = config;
       this.rng = rng;
       this.n = config.rows();
       this.dc = set.schema().dc();
       this.dn = set.schema().dn();
       this.d = dc + dn;
-      this.p = config.populationSize();
       this.sizes = set.schema().catSizes();
       // initial elite: the warm start (if any) and random datasets; the fittest is the best
       int e = config.eliteSize();
@@ -143,25 +154,17 @@ public final class Gsd implements Generator {
         }
       }
       this.best = new IncrementalAnswers(set, targets, init[b]);
-      this.history = new History(n, dc, dn);
-      this.archive = new Archive(e, dc, dn);
+      this.history = new RowHistory(n, dc, dn);
+      this.archive = new EliteArchive(e, dc, dn, best, history);
       for (int i = 0; i < e; i++) {
         archive.addFull(fit[i], init[i]);
       }
-      this.candRow = new int[p];
-      this.candCol = new int[p];
-      this.candCat = new int[p * dc];
-      this.candNum = new float[p * dn];
-      this.candFit = new double[p];
-      int threads = parallelWorth(set) ? Math.min(config.threads(), p) : 1;
-      this.pool = threads > 1 ? new ForkJoinPool(threads - 1) : null;
-      this.scorers = new Scorer[threads];
-      for (int t = 0; t < threads; t++) {
-        scorers[t] = new Scorer(t * p / threads, (t + 1) * p / threads, new int[Math.max(2, 2 * set.levels())]);
-      }
+      this.pop = new Population(config.populationSize(), dc, dn);
+      int threads = parallelWorth(config, set) ? Math.min(Parallel.threads(config.threads()), pop.size) : 1;
+      this.scoring = new PopulationScoring(best, pop, threads);
     }
 
-    FitResult go(long start) {
+    FitResult<GsdConfig> go(long start, ProgressListener listener) {
       long maxGen = config.maxGenerations();
       int window = config.window();
       long traceEvery = Math.max(1, maxGen / 1000);
@@ -173,10 +176,11 @@ public final class Gsd implements Generator {
       while (gen < maxGen) {
         gen++;
         ask();
-        score();
+        scoring.score();
         tell();
         if (gen % traceEvery == 0) {
           trace.add(new double[] {gen, best.fitness()});
+          listener.progress(gen, maxGen);
         }
         if (gen % window == 0) {
           double f = best.recomputeFitness();
@@ -202,100 +206,48 @@ public final class Gsd implements Generator {
         tl[i] = trace.get(i)[1];
       }
       double secs = (System.nanoTime() - start) / 1e9;
-      return new FitResult("gsd", best.table(), f, gen, converged, secs, ti, tl);
+      listener.progress(maxGen, maxGen);
+      return new FitResult<>(config, best.table(), f, gen, converged, secs, ti, tl);
     }
 
     /** Builds the population from the best dataset and the elite archive. */
     void ask() {
+      int p = pop.size;
       int muta = p / 2;
       for (int i = 0; i < p; i++) {
         int r = rng.nextInt(n);
-        candRow[i] = r;
-        best.copyRow(r, candCat, i * dc, candNum, i * dn);
+        pop.row[i] = r;
+        best.copyRow(r, pop.cat, i * dc, pop.num, i * dn);
         int j = rng.nextInt(d);
-        candCol[i] = j;
+        pop.col[i] = j;
         if (i < muta) {
           if (j < dc) {
-            candCat[i * dc + j] = rng.nextInt(sizes[j]);
+            pop.cat[i * dc + j] = rng.nextInt(sizes[j]);
           } else {
-            candNum[i * dn + j - dc] = (float) rng.nextDouble();
+            pop.num[i * dn + j - dc] = (float) rng.nextDouble();
           }
         } else {
           int e = rng.nextInt(archive.size());
           int s = rng.nextInt(n);
           if (j < dc) {
-            candCat[i * dc + j] = archive.cat(e, s, j, this);
+            pop.cat[i * dc + j] = archive.cat(e, s, j);
           } else {
-            double v = archive.num(e, s, j - dc, this) + config.crossoverNoise() * rng.nextGaussian();
-            candNum[i * dn + j - dc] = (float) Math.min(1.0, Math.max(0.0, v));
+            double v = archive.num(e, s, j - dc) + config.crossoverNoise() * rng.nextGaussian();
+            pop.num[i * dn + j - dc] = (float) Math.min(1.0, Math.max(0.0, v));
           }
         }
       }
     }
 
-    void score() {
-      if (pool == null) {
-        scorers[0].run();
-        return;
-      }
-      Future<?>[] fs = new Future<?>[scorers.length - 1];
-      for (int t = 0; t < fs.length; t++) {
-        fs[t] = pool.submit(scorers[t + 1]);
-      }
-      scorers[0].run();
-      try {
-        for (Future<?> f : fs) {
-          f.get();
-        }
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while scoring candidates", ex);
-      } catch (ExecutionException ex) {
-        throw new IllegalStateException("scoring candidates failed: " + ex.getCause(), ex.getCause());
-      }
-    }
-
+    /** Updates the archive; the fittest candidate replaces the best dataset if it is fitter. */
     void tell() {
-      archive.offer(candFit, candRow, candCat, candNum, version);
-      int b = 0;
-      for (int i = 1; i < p; i++) {
-        if (candFit[i] < candFit[b]) {
-          b = i;
-        }
-      }
-      if (candFit[b] < best.fitness()) {
-        int r = candRow[b];
+      archive.offer(pop, version);
+      int b = pop.fittest();
+      if (pop.fit[b] < best.fitness()) {
+        int r = pop.row[b];
         history.record(r, best, version + 1);
-        best.replaceRow(r, candCat, b * dc, candNum, b * dn, scorers[0].scratch);
+        best.replaceRow(r, pop.cat, b * dc, pop.num, b * dn, scoring.scratch());
         version++;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-    }
-
-    /** Scores a contiguous block of candidates. */
-    final class Scorer implements Runnable {
-      final int from;
-      final int to;
-      final int[] scratch;
-
-      Scorer(int from, int to, int[] scratch) {
-        this.from = from;
-        this.to = to;
-        this.scratch = scratch;
-      }
-
-      @Override
-      public void run() {
-        double f = best.fitness();
-        for (int i = from; i < to; i++) {
-          candFit[i] = f + best.deltaFitness(candRow[i], candCol[i], candCat, i * dc, candNum, i * dn, scratch);
-        }
       }
     }
   }
@@ -309,7 +261,7 @@ public final class Gsd implements Generator {
    */
   static final long PARALLEL_MIN_LEVELS = 10_000;
 
-  private boolean parallelWorth(WorkloadSet set) {
+  static boolean parallelWorth(GsdConfig config, WorkloadSet set) {
     int cols = set.schema().dc() + set.schema().dn();
     long levels = 0;
     for (int j = 0; j < cols; j++) {
@@ -328,132 +280,5 @@ public final class Gsd implements Generator {
       f += e * e;
     }
     return f;
-  }
-
-  /**
-   * The best dataset's past rows: for every accepted replacement, the row index, the version it
-   * created, and the row's previous values, chained per row so that "row s at version v" is a
-   * short walk back from the row's latest change.
-   */
-  static final class History {
-    private final int dc;
-    private final int dn;
-    private final int[] last;
-    private int size;
-    private int[] prev = new int[1024];
-    private long[] versions = new long[1024];
-    private int[] oldCat;
-    private float[] oldNum;
-
-    History(int n, int dc, int dn) {
-      this.dc = dc;
-      this.dn = dn;
-      this.last = new int[n];
-      Arrays.fill(last, -1);
-      this.oldCat = new int[1024 * dc];
-      this.oldNum = new float[1024 * dn];
-    }
-
-    /** Records that row {@code r} of {@code best} is about to change, creating {@code newVersion}. */
-    void record(int r, IncrementalAnswers best, long newVersion) {
-      if (size == prev.length) {
-        int cap = size * 2;
-        prev = Arrays.copyOf(prev, cap);
-        versions = Arrays.copyOf(versions, cap);
-        oldCat = Arrays.copyOf(oldCat, cap * dc);
-        oldNum = Arrays.copyOf(oldNum, cap * dn);
-      }
-      best.copyRow(r, oldCat, size * dc, oldNum, size * dn);
-      versions[size] = newVersion;
-      prev[size] = last[r];
-      last[r] = size;
-      size++;
-    }
-
-    /** Old categorical value {@code j} of log entry {@code k} (tests). */
-    int oldCatForTest(int k, int j) {
-      return oldCat[k * dc + j];
-    }
-
-    /** The log entry holding row {@code s} as it was at {@code version}, or -1 if unchanged since. */
-    int find(long version, int s) {
-      int found = -1;
-      for (int k = last[s]; k >= 0 && versions[k] > version; k = prev[k]) {
-        found = k;
-      }
-      return found;
-    }
-  }
-
-  /** The elite archive: the E fittest datasets seen, each a full table or a one-row edit of a past best. */
-  static final class Archive {
-    private final int capacity;
-    private final int dc;
-    private final int dn;
-    private final List<Entry> entries = new ArrayList<>();
-
-    record Entry(double fitness, Table full, long version, int row, int[] cat, float[] num) {}
-
-    Archive(int capacity, int dc, int dn) {
-      this.capacity = capacity;
-      this.dc = dc;
-      this.dn = dn;
-    }
-
-    int size() {
-      return entries.size();
-    }
-
-    void addFull(double fitness, Table t) {
-      entries.add(new Entry(fitness, t, -1, -1, null, null));
-      entries.sort((a, b) -> Double.compare(a.fitness(), b.fitness()));
-      while (entries.size() > capacity) {
-        entries.remove(entries.size() - 1);
-      }
-    }
-
-    /** Keeps the fittest of the archive and the candidates (archive first on ties). */
-    void offer(double[] fit, int[] rows, int[] cat, float[] num, long version) {
-      double worst = entries.size() < capacity ? Double.POSITIVE_INFINITY : entries.get(entries.size() - 1).fitness();
-      for (int i = 0; i < fit.length; i++) {
-        if (fit[i] < worst) {
-          Entry e = new Entry(fit[i], null, version, rows[i],
-              Arrays.copyOfRange(cat, i * dc, (i + 1) * dc), Arrays.copyOfRange(num, i * dn, (i + 1) * dn));
-          int pos = entries.size();
-          while (pos > 0 && entries.get(pos - 1).fitness() > fit[i]) {
-            pos--;
-          }
-          entries.add(pos, e);
-          if (entries.size() > capacity) {
-            entries.remove(entries.size() - 1);
-          }
-          worst = entries.size() < capacity ? Double.POSITIVE_INFINITY : entries.get(entries.size() - 1).fitness();
-        }
-      }
-    }
-
-    int cat(int e, int s, int j, Run run) {
-      Entry en = entries.get(e);
-      if (en.full() != null) {
-        return en.full().cat(s, j);
-      }
-      if (s == en.row()) {
-        return en.cat()[j];
-      }
-      int k = run.history.find(en.version(), s);
-      return k < 0 ? run.best.cat(s, j) : run.history.oldCat[k * dc + j];
-    }
-
-    float num(int e, int s, int j, Run run) {
-      Entry en = entries.get(e);
-      if (en.full() != null) {
-        return en.full().num(s, j);
-      }
-      if (s == en.row()) {
-        return en.num()[j];
-      }
-      int k = run.history.find(en.version(), s);
-      return k < 0 ? run.best.num(s, j) : run.history.oldNum[k * dn + j];
-    }
   }
 }

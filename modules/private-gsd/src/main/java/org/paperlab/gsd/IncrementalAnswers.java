@@ -1,6 +1,7 @@
 package org.paperlab.gsd;
 
 import org.paperlab.core.Checks;
+import org.paperlab.core.InvalidArgumentException;
 
 /**
  * The state Private-GSD keeps for its current best synthetic dataset: the rows, the exact
@@ -145,8 +146,16 @@ public final class IncrementalAnswers {
    * As {@link #deltaFitness}, for a new row that differs from row {@code row} only in column
    * {@code column} (categorical columns {@code 0..dc-1}, numeric {@code dc..}): only the
    * workloads reading that column are evaluated ({@link WorkloadSet#workloadsReading}).
+   *
+   * @throws IllegalArgumentException when {@code row} or {@code column} is out of range
    */
   public double deltaFitness(int row, int column, int[] newCat, int catOff, float[] newNum, int numOff, int[] scratch) {
+    if (row < 0 || row >= n) {
+      throw new InvalidArgumentException("row", " = " + row + " must be in [0, " + n + ")");
+    }
+    if (column < 0 || column >= dc + dn) {
+      throw new InvalidArgumentException("column", " = " + column + " must be in [0, " + (dc + dn) + ")");
+    }
     int[] ws = set.workloadsReadingShared(column);
     int[] old = rowHits;
     int base = row * levels;

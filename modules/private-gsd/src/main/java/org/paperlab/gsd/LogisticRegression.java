@@ -9,6 +9,11 @@ import org.paperlab.core.Checks;
  * scaled values of every numeric column except the target; the model
  * {@code P(y = k | x) = softmax(W^T x + b)_k} is fitted by full-batch Adam on the mean
  * cross-entropy plus {@code (l2 / 2) ||W||^2}. Deterministic: no randomness is involved.
+ *
+ * <pre>{@code
+ * double f1 = LogisticRegression.fit(LogisticRegression.Config.defaults(), synthetic, "income")
+ *     .score(realTest).macroF1();
+ * }</pre>
  */
 public final class LogisticRegression {
   /**
@@ -28,6 +33,18 @@ public final class LogisticRegression {
     /** 300 steps at 0.1 with l2 = 1e-4. */
     public static Config defaults() {
       return new Config(300, 0.1, 1e-4);
+    }
+
+    public Config withIterations(int v) {
+      return new Config(v, learningRate, l2);
+    }
+
+    public Config withLearningRate(double v) {
+      return new Config(iterations, v, l2);
+    }
+
+    public Config withL2(double v) {
+      return new Config(iterations, learningRate, v);
     }
   }
 
@@ -66,7 +83,7 @@ public final class LogisticRegression {
   }
 
   /** Fits the model to predict categorical column {@code target} of {@code train}. */
-  public static LogisticRegression fit(Table train, String target, Config config) {
+  public static LogisticRegression fit(Config config, Table train, String target) {
     Checks.notNull("train", train);
     Checks.notNull("config", config);
     Schema s = train.schema();

@@ -2,7 +2,9 @@ package org.paperlab.gsd;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.paperlab.core.Checks;
 
 /**
@@ -56,6 +58,23 @@ public final class PrivacyLedger {
 
   public synchronized List<Entry> entries() {
     return Collections.unmodifiableList(new ArrayList<>(entries));
+  }
+
+  /**
+   * The entries as a JSON-ready list: {@code mechanism}, {@code target}, {@code rho},
+   * {@code noise_scale} per call (the {@code ledger} of {@code paperlab gsd synthesize}'s report).
+   */
+  public synchronized List<Map<String, Object>> toJson() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Entry e : entries) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("mechanism", e.mechanism());
+      x.put("target", e.target());
+      x.put("rho", e.rho());
+      x.put("noise_scale", e.noiseScale());
+      out.add(x);
+    }
+    return out;
   }
 
   /** Number of calls per mechanism name. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.paperlab.core.Checks;
+import org.paperlab.core.config.Variants;
 import org.paperlab.core.io.AtomicFiles;
 import org.paperlab.core.io.DataFormatException;
 import org.paperlab.core.io.Json;
@@ -154,11 +155,10 @@ public final class Schema {
     for (Column c : columns) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", c.name());
+      m.put("type", Variants.name(c.kind()));
       if (c.isCategorical()) {
-        m.put("type", "categorical");
         m.put("values", c.categories());
       } else {
-        m.put("type", "numeric");
         m.put("min", c.min());
         m.put("max", c.max());
         m.put("integer", c.integer());
@@ -226,26 +226,28 @@ public final class Schema {
       String name = nameNode.text();
       String type = c.get("type") instanceof Json.Str t ? t.text() : "";
       try {
-        switch (type) {
-          case "categorical" -> {
-            if (!(c.get("values") instanceof Json.Arr v) || v.items().isEmpty()) {
-              throw c.error(file, "categorical column '" + name + "' needs a non-empty 'values' array");
-            }
-            List<String> labels = new ArrayList<>();
-            for (Json.Node x : v.items()) {
-              labels.add(scalarText(x, file, "a value of column '" + name + "'"));
-            }
-            cols.add(Column.categorical(name, labels));
+        Column.Kind kind;
+        try {
+          kind = Variants.parse(Column.Kind.class, type, "type");
+        } catch (IllegalArgumentException e) {
+          throw c.error(file, where + " ('" + name + "') has type '" + type + "'; expected "
+              + String.join(" or ", Variants.names(Column.Kind.class).stream().map(k -> "'" + k + "'").toList()));
+        }
+        if (kind == Column.Kind.CATEGORICAL) {
+          if (!(c.get("values") instanceof Json.Arr v) || v.items().isEmpty()) {
+            throw c.error(file, "categorical column '" + name + "' needs a non-empty 'values' array");
           }
-          case "numeric" -> {
-            if (!(c.get("min") instanceof Json.Num min) || !(c.get("max") instanceof Json.Num max)) {
-              throw c.error(file, "numeric column '" + name + "' needs numbers 'min' and 'max'");
-            }
-            boolean integer = c.get("integer") instanceof Json.Bool b && b.value();
-            cols.add(Column.numeric(name, min.value(), max.value(), integer));
+          List<String> labels = new ArrayList<>();
+          for (Json.Node x : v.items()) {
+            labels.add(scalarText(x, file, "a value of column '" + name + "'"));
           }
-          default -> throw c.error(file,
-              where + " ('" + name + "') has type '" + type + "'; expected 'categorical' or 'numeric'");
+          cols.add(Column.categorical(name, labels));
+        } else {
+          if (!(c.get("min") instanceof Json.Num min) || !(c.get("max") instanceof Json.Num max)) {
+            throw c.error(file, "numeric column '" + name + "' needs numbers 'min' and 'max'");
+          }
+          boolean integer = c.get("integer") instanceof Json.Bool b && b.value();
+          cols.add(Column.numeric(name, min.value(), max.value(), integer));
         }
       } catch (DataFormatException e) {
         throw e;

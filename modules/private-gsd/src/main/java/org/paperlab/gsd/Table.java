@@ -60,8 +60,16 @@ public final class Table {
     return new Table(schema, n, cat, num, false);
   }
 
-  /** {@code n} rows drawn uniformly from the domain (categories uniform, numerics U[0,1)). */
-  public static Table random(Schema schema, int n, SplittableRandom rng) {
+  /**
+   * {@code n} rows drawn uniformly from the domain (categories uniform, numerics U[0,1)), from
+   * {@code new SplittableRandom(seed)}.
+   */
+  public static Table random(Schema schema, int n, long seed) {
+    return random(schema, n, new SplittableRandom(seed));
+  }
+
+  /** {@link #random(Schema, int, long)} from the stream {@code rng} (package use). */
+  static Table random(Schema schema, int n, SplittableRandom rng) {
     Checks.notNull("schema", schema);
     Checks.nonNegative("n", n);
     Checks.notNull("rng", rng);
@@ -135,9 +143,15 @@ public final class Table {
   }
 
   /**
-   * A seeded random split into two tables: the first gets {@code round(fraction * n)} rows.
+   * A seeded random split into two tables: the first gets {@code round(fraction * n)} rows (a
+   * uniform permutation from {@code new SplittableRandom(seed)}).
    */
-  public Table[] split(double fraction, SplittableRandom rng) {
+  public Table[] split(double fraction, long seed) {
+    return split(fraction, new SplittableRandom(seed));
+  }
+
+  /** {@link #split(double, long)} from the stream {@code rng} (package use). */
+  Table[] split(double fraction, SplittableRandom rng) {
     Checks.inOpen("fraction", fraction, 0, 1);
     int[] perm = permutation(n, rng);
     int k = (int) Math.round(fraction * n);

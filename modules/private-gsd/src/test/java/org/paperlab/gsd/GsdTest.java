@@ -1,9 +1,13 @@
 package org.paperlab.gsd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -24,8 +28,7 @@ class GsdTest {
     double[] y = set.answers(real);
     Table random = Table.random(real.schema(), 1000, new SplittableRandom(2));
     double randomMax = Evaluation.errors(set, y, set.answers(random)).get("2way").max();
-    FitResult f = new Gsd(GsdConfig.defaults().withRows(1000).withMaxGenerations(60_000))
-        .fit(set, y, Optional.empty(), new SplittableRandom(3));
+    FitResult<GsdConfig> f = Gsd.fit(GsdConfig.defaults().withRows(1000).withMaxGenerations(60_000).withSeed(3), set, y);
     Evaluation.FamilyError e = Evaluation.errors(set, y, set.answers(f.table())).get("2way");
     assertTrue(randomMax > 0.3, "random max error " + randomMax);
     assertTrue(e.max() < 0.01, "max error " + e.max());
@@ -34,19 +37,76 @@ class GsdTest {
     assertTrue(f.traceLoss()[0] > 10 * f.loss());
   }
 
-  /** Scoring is split over threads but the result depends only on the seed. */
+  /**
+   * Scoring is split over threads but the result depends only on the seed: threads 0 (all cores,
+   * resolved when the fit starts), 1, 2 and 3 give the same table. The workloads are large enough
+   * for the parallel path ({@link Gsd#PARALLEL_MIN_LEVELS}: 59 levels per column x 200 candidates),
+   * so the threads are really used (with the earlier population of 20 they were not).
+   */
   @Test
   void resultDoesNotDependOnThreads() {
     Schema s = IncrementalAnswersTest.mixedSchema();
     WorkloadSet set = IncrementalAnswersTest.mixedSet(s);
     double[] y = set.answers(Table.random(s, 200, new SplittableRandom(5)));
-    GsdConfig c = GsdConfig.defaults().withRows(100).withMaxGenerations(3000).withPopulationSize(20);
-    FitResult one = new Gsd(c.withThreads(1)).fit(set, y, Optional.empty(), new SplittableRandom(8));
-    FitResult two = new Gsd(c.withThreads(2)).fit(set, y, Optional.empty(), new SplittableRandom(8));
-    FitResult three = new Gsd(c.withThreads(3)).fit(set, y, Optional.empty(), new SplittableRandom(8));
+    GsdConfig c = GsdConfig.defaults().withRows(100).withMaxGenerations(1500).withPopulationSize(200).withSeed(8);
+    assertTrue(Gsd.parallelWorth(c, set), "the test workloads must take the parallel path");
+    FitResult<GsdConfig> one = Gsd.fit(c.withThreads(1), set, y);
+    FitResult<GsdConfig> two = Gsd.fit(c.withThreads(2), set, y);
+    FitResult<GsdConfig> three = Gsd.fit(c.withThreads(3), set, y);
+    FitResult<GsdConfig> all = Gsd.fit(c.withThreads(0), set, y);
     assertEquals(one.table(), two.table());
     assertEquals(one.table(), three.table());
+    assertEquals(one.table(), all.table());
     assertEquals(one.loss(), two.loss(), 0);
+    assertEquals(0, all.config().threads()); // the config keeps 0: it does not depend on the machine
+  }
+
+  /**
+   * The seed rule the experiments rely on: a fit with seed S draws from
+   * {@code new SplittableRandom(S)}, exactly as the stream-taking fit of the synthesis does.
+   */
+  @Test
+  void seedIsTheStartOfTheFitsStream() {
+    Table t = Fixtures.table();
+    WorkloadSet set = Workloads.build(t.schema(), List.of("2way", "range"), QueryOptions.defaults());
+    double[] y = set.answers(t);
+    GsdConfig c = GsdConfig.defaults().withRows(20).withMaxGenerations(300).withSeed(-4242);
+    FitResult<GsdConfig> a = Gsd.fit(c, set, y);
+    FitResult<GsdConfig> b = Gsd.fit(c, set, y, Optional.empty(), new SplittableRandom(-4242), null);
+    FitResult<GsdConfig> other = Gsd.fit(c.withSeed(-4241), set, y);
+    assertEquals(a.table(), b.table());
+    assertArrayEquals(a.traceLoss(), b.traceLoss());
+    assertNotEquals(a.table(), other.table());
+    assertSame(c, a.config());
+  }
+
+  /** The result's arrays are copies, and its metrics carry the CLI's keys. */
+  @Test
+  void resultIsReadOnlyAndHasMetrics() {
+    Table t = Fixtures.table();
+    WorkloadSet set = Workloads.build(t.schema(), List.of("2way"), QueryOptions.defaults());
+    FitResult<GsdConfig> f = Gsd.fit(GsdConfig.defaults().withRows(6).withMaxGenerations(50), set, set.answers(t));
+    double first = f.traceLoss()[0];
+    f.traceLoss()[0] = -1;
+    f.traceIteration()[0] = -1;
+    assertEquals(first, f.traceLoss()[0], 0);
+    assertEquals(0, f.traceIteration()[0], 0);
+    assertEquals(List.of("generations", "early_stop", "fitness", "seconds"), List.copyOf(f.toMetrics().keySet()));
+    assertEquals(f.iterations(), f.toMetrics().get("generations"));
+    assertEquals(f.loss(), f.toMetrics().get("fitness"));
+  }
+
+  /** A listener hears the generations, ending with the cap. */
+  @Test
+  void listenerHearsTheGenerations() {
+    Table t = Fixtures.table();
+    WorkloadSet set = Workloads.build(t.schema(), List.of("2way"), QueryOptions.defaults());
+    List<long[]> calls = new ArrayList<>();
+    GsdConfig c = GsdConfig.defaults().withRows(6).withMaxGenerations(40).withEarlyStopWindow(1000);
+    Gsd.fit(c, set, set.answers(Fixtures.table()), (done, total) -> calls.add(new long[] {done, total}));
+    assertEquals(41, calls.size()); // every generation (cap / 1000 < 1), then the end
+    assertArrayEquals(new long[] {1, 40}, calls.get(0));
+    assertArrayEquals(new long[] {40, 40}, calls.get(calls.size() - 1));
   }
 
   /** A warm start that already answers every query exactly has fitness 0 and is returned as is. */
@@ -54,8 +114,7 @@ class GsdTest {
   void exactWarmStartStopsAtOnce() {
     Table t = Fixtures.table();
     WorkloadSet set = Workloads.build(t.schema(), List.of("2way", "range"), QueryOptions.defaults());
-    FitResult f = new Gsd(GsdConfig.defaults().withRows(6).withEarlyStopWindow(10))
-        .fit(set, set.answers(t), Optional.of(t), new SplittableRandom(1));
+    FitResult<GsdConfig> f = Gsd.fit(GsdConfig.defaults().withRows(6).withEarlyStopWindow(10).withSeed(1), set, set.answers(t), t);
     assertEquals(0.0, f.loss(), 0);
     assertEquals(t, f.table());
     assertTrue(f.converged());
@@ -72,11 +131,12 @@ class GsdTest {
     assertThrows(IllegalArgumentException.class, () -> d.withCrossoverNoise(-1));
     assertThrows(IllegalArgumentException.class, () -> d.withTolerance(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> d.withEarlyStopWindow(-1));
-    assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));
+    assertThrows(IllegalArgumentException.class, () -> d.withThreads(-1)); // 0 is valid now: all cores
+    assertThrows(IllegalArgumentException.class, () -> d.withThreads(1025));
     Table t = Fixtures.table();
     WorkloadSet set = Workloads.build(t.schema(), List.of("2way"), QueryOptions.defaults());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Gsd(d).fit(set, new double[set.size() + 1], Optional.empty(), new SplittableRandom(1)));
+        () -> Gsd.fit(d, set, new double[set.size() + 1]));
     assertTrue(e.getMessage().contains("targets length"), e.getMessage());
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -121,7 +120,7 @@ class IncrementalAnswersTest {
     int n = 40;
     Table start = Table.random(s, n, rng);
     IncrementalAnswers best = new IncrementalAnswers(set, new double[set.size()], start);
-    Gsd.History h = new Gsd.History(n, s.dc(), s.dn());
+    RowHistory h = new RowHistory(n, s.dc(), s.dn());
     List<Table> versions = new ArrayList<>();
     versions.add(best.table());
     int[] scratch = new int[2 * set.levels()];
@@ -137,7 +136,7 @@ class IncrementalAnswersTest {
       for (int row = 0; row < n; row++) {
         int k = h.find(v, row);
         for (int j = 0; j < s.dc(); j++) {
-          int got = k < 0 ? best.cat(row, j) : h.oldCatForTest(k, j);
+          int got = k < 0 ? best.cat(row, j) : h.oldCat(k, j);
           assertEquals(past.cat(row, j), got, "version " + v + " row " + row);
         }
       }
@@ -154,6 +153,6 @@ class IncrementalAnswersTest {
     Table other = Fixtures.table();
     assertThrows(IllegalArgumentException.class, () -> new IncrementalAnswers(set, new double[3], other));
     assertThrows(IllegalArgumentException.class,
-        () -> new Gsd(GsdConfig.defaults()).fit(set, new double[3], Optional.of(other), new SplittableRandom(1)));
+        () -> Gsd.fit(GsdConfig.defaults(), set, new double[3], other));
   }
 }

@@ -37,10 +37,10 @@ class LogisticRegressionTest {
       cat[2 * r + 1] = (cat[2 * r] == 2 || num[r] > 0.7f) ? 1 : 0;
     }
     Table t = new Table(s, n, cat, num);
-    var m = LogisticRegression.fit(t, "y", new LogisticRegression.Config(2000, 0.1, 0));
+    var m = LogisticRegression.fit(new LogisticRegression.Config(2000, 0.1, 0), t, "y");
     assertEquals(1.0, m.score(t).accuracy(), 0.02);
-    assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(t, "x", LogisticRegression.Config.defaults()));
-    assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(t, "z", LogisticRegression.Config.defaults()));
+    assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(LogisticRegression.Config.defaults(), t, "x"));
+    assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(LogisticRegression.Config.defaults(), t, "z"));
     assertThrows(IllegalArgumentException.class, () -> new LogisticRegression.Config(0, 0.1, 0));
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +38,7 @@ class RelaxedProjectionTest {
     WorkloadSet set = Workloads.build(s, List.of("1way", "2way", "range"),
         QueryOptions.defaults().withRangeResolutions(List.of(2, 4, 8)).withRangeResolutions2(List.of()));
     double[] y = set.answers(real);
-    FitResult f = new RelaxedProjection(RapConfig.defaults().withRows(200).withIterations(300))
-        .fit(set, y, Optional.empty(), new SplittableRandom(2));
+    FitResult<RapConfig> f = RelaxedProjection.fit(RapConfig.defaults().withRows(200).withIterations(300).withSeed(2), set, y);
     assertEquals(2000, f.table().n());
     double[] tl = f.traceLoss();
     assertTrue(tl[tl.length - 1] < tl[0] / 100, "relaxed loss " + tl[0] + " -> " + tl[tl.length - 1]);
@@ -60,8 +58,7 @@ class RelaxedProjectionTest {
     double[] y = set.answers(real);
     Table random = Table.random(s, 2000, new SplittableRandom(4));
     double before = Evaluation.errors(set, y, set.answers(random)).get("prefix").mean();
-    FitResult f = new RelaxedProjection(RapConfig.defaults().withRows(200).withIterations(300))
-        .fit(set, y, Optional.empty(), new SplittableRandom(5));
+    FitResult<RapConfig> f = RelaxedProjection.fit(RapConfig.defaults().withRows(200).withIterations(300).withSeed(5), set, y);
     var e = Evaluation.errors(set, y, set.answers(f.table()));
     assertTrue(e.get("prefix").mean() < before / 3, "prefix mean " + e.get("prefix").mean() + " vs random " + before);
     assertTrue(e.get("halfspace").max() < 0.1, "halfspace " + e.get("halfspace"));
@@ -75,6 +72,29 @@ class RelaxedProjectionTest {
     assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(0));
     assertThrows(IllegalArgumentException.class, () -> d.withSlopes(0, 1));
     assertThrows(IllegalArgumentException.class, () -> d.withSamplesPerRow(0));
-    assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));
+    assertThrows(IllegalArgumentException.class, () -> d.withThreads(-1)); // 0 is valid now: all cores
+  }
+
+  /**
+   * threads 0 is resolved to the number of cores when the fit starts: the result equals the fit
+   * with that count given explicitly (RAP's result is reproducible for a given resolved count).
+   * A warm start and a different seed change nothing of that; the rows are rows x samplesPerRow.
+   */
+  @Test
+  void threadsZeroIsAllCoresResolvedAtTheStart() {
+    Schema s = IncrementalAnswersTest.mixedSchema();
+    WorkloadSet set = IncrementalAnswersTest.mixedSet(s);
+    double[] y = set.answers(structured(s, 500, new SplittableRandom(6)));
+    RapConfig c = RapConfig.defaults().withRows(40).withIterations(30).withSamplesPerRow(3).withSeed(11);
+    FitResult<RapConfig> auto = RelaxedProjection.fit(c.withThreads(0), set, y);
+    FitResult<RapConfig> cores = RelaxedProjection.fit(c.withThreads(org.paperlab.core.Parallel.threads(0)), set, y);
+    assertEquals(cores.table(), auto.table());
+    assertEquals(cores.loss(), auto.loss(), 0);
+    assertEquals(120, auto.table().n());
+    assertEquals(0, auto.config().threads());
+    Table warm = structured(s, 40, new SplittableRandom(7));
+    FitResult<RapConfig> w1 = RelaxedProjection.fit(c.withThreads(0), set, y, warm);
+    FitResult<RapConfig> w2 = RelaxedProjection.fit(c.withThreads(org.paperlab.core.Parallel.threads(0)), set, y, warm);
+    assertEquals(w1.table(), w2.table());
   }
 }

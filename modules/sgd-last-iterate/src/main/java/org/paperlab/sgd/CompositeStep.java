@@ -1,6 +1,8 @@
 package org.paperlab.sgd;
 
 import org.paperlab.core.Checks;
+import org.paperlab.core.InvalidArgumentException;
+import org.paperlab.core.config.Variants;
 
 /**
  * One step of composite stochastic mirror descent (CSMD; Liu and Zhou 2024, "Revisiting the
@@ -38,15 +40,16 @@ public final class CompositeStep {
     Checks.notNull("domain", domain);
     Checks.notNull("regularizer", h);
     if (mirror == MirrorMap.ENTROPY) {
-      Checks.require(domain instanceof Domain.Simplex,
-          "mirror map 'entropy' needs the simplex domain, got %s", domain.name());
-      Checks.require(h instanceof Regularizer.None || h instanceof Regularizer.Entropy || h instanceof Regularizer.L1,
-          "mirror map 'entropy' supports the regularizers none, entropy and l1 (constant on the simplex), got %s",
-          h.name());
-    } else {
-      Checks.require(!(h instanceof Regularizer.Entropy),
-          "the entropy regularizer needs mirror map 'entropy' (no closed-form Euclidean prox), got mirror %s",
-          mirror.cliName());
+      if (!(domain instanceof Domain.Simplex)) {
+        throw new InvalidArgumentException("mirror", " = entropy needs the simplex domain, got " + domain.name());
+      }
+      if (!(h instanceof Regularizer.None || h instanceof Regularizer.Entropy || h instanceof Regularizer.L1)) {
+        throw new InvalidArgumentException("mirror", " = entropy supports the regularizers none, entropy and l1 "
+            + "(constant on the simplex), got " + h.name());
+      }
+    } else if (h instanceof Regularizer.Entropy) {
+      throw new InvalidArgumentException("mirror", " = " + Variants.name(mirror) + ": the entropy regularizer needs "
+          + "mirror map 'entropy' (no closed-form Euclidean prox)");
     }
   }
 

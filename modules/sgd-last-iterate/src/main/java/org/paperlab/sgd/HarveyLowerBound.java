@@ -1,11 +1,12 @@
 package org.paperlab.sgd;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
+import org.paperlab.core.InvalidArgumentException;
+import org.paperlab.core.config.Variants;
 
 /**
  * The nonsmooth lower-bound instance of Harvey, Liaw, Plan and Randhawa (2019), "Tight analyses for
@@ -78,6 +79,11 @@ public final class HarveyLowerBound implements StochasticProblem {
     return new Domain.L2Ball(1.0);
   }
 
+  /** The coefficients {@code a_1..a_d} (shared, not copied: package use only). */
+  double[] coefficients() {
+    return a;
+  }
+
   /** {@code a_j} for 1-based j. */
   public double a(int j) {
     return a[j - 1];
@@ -109,7 +115,7 @@ public final class HarveyLowerBound implements StochasticProblem {
    * {@code i > s} gives the full prefix sum, first attained at {@code i = s+1} ({@code d+1} when
    * {@code s = d}).
    */
-  private int oracleIndex(double[] x, int s) {
+  int oracleIndex(double[] x, int s) {
     double best = Double.NEGATIVE_INFINITY;
     int idx = -1;
     double p = 0;
@@ -191,6 +197,8 @@ public final class HarveyLowerBound implements StochasticProblem {
   /**
    * The outcome of {@link #simulate}.
    *
+   * @param dimension d of the instance
+   * @param schedule the step sizes
    * @param horizon T
    * @param checkpoints the steps t at which the last iterate's gap was recorded
    * @param lastGaps {@code f(x_{t+1})} at each checkpoint
@@ -199,8 +207,57 @@ public final class HarveyLowerBound implements StochasticProblem {
    * @param explicitSteps the number of steps that needed the explicit O(s) oracle scan
    * @param seconds wall time
    */
-  public record Simulation(long horizon, long[] checkpoints, double[] lastGaps, Map<String, Double> outputGaps,
-      double[] lastIterate, long explicitSteps, double seconds) {}
+  public record Simulation(int dimension, Schedule schedule, long horizon, long[] checkpoints, double[] lastGaps,
+      Map<String, Double> outputGaps, double[] lastIterate, long explicitSteps, double seconds) {
+
+    /**
+     * The headline numbers under flat keys: {@code gap_<output>_T<T>} and
+     * {@code sqrtT_gap_<output>} ({@code sqrt(T)} times the gap) for every output,
+     * {@code closed_form_gap_last_T<T>} when the closed form applies (d = T, {@code eta = 1/sqrt(T)}),
+     * {@code explicit_oracle_steps} and {@code seconds}.
+     */
+    public Map<String, Object> toMetrics() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (Map.Entry<String, Double> e : outputGaps.entrySet()) {
+        m.put("gap_" + e.getKey() + "_T" + horizon, e.getValue());
+        m.put("sqrtT_gap_" + e.getKey(), Math.sqrt(horizon) * e.getValue());
+      }
+      if (dimension == horizon && schedule.equals(new Schedule.InvSqrtHorizon(1))) {
+        m.put("closed_form_gap_last_T" + horizon, closedFormGap(horizon));
+      }
+      m.put("explicit_oracle_steps", explicitSteps);
+      m.put("seconds", seconds);
+      return m;
+    }
+  }
+
+  /**
+   * One exact run of {@code config}: projected subgradient descent for {@code config.steps()}
+   * steps with its schedule, the last iterate's gap at the geometric checkpoints
+   * ({@code config.checkpointsPerDecade()}) and every output's gap at t = T. The instance is
+   * deterministic, so the config's runs, seed and threads do not matter; what the simulation cannot
+   * do is refused: gradient noise, clipping, and a mirror map other than Euclidean.
+   *
+   * @throws IllegalArgumentException naming {@code noise}, {@code clip} or {@code mirror}
+   */
+  public Simulation simulate(SgdConfig config) {
+    Checks.notNull("config", config);
+    if (!(config.noise() instanceof NoiseModel.None)) {
+      throw new InvalidArgumentException("noise", " = " + config.noise().description() + ": the Harvey instance "
+          + "is deterministic and its exact simulation adds no gradient noise (use none)");
+    }
+    if (config.clipping()) {
+      throw new InvalidArgumentException("clip", " = " + config.clip() + ": the exact simulation of the Harvey "
+          + "instance does not clip (use Infinity)");
+    }
+    if (config.mirror() != MirrorMap.EUCLIDEAN) {
+      throw new InvalidArgumentException("mirror", " = " + Variants.name(config.mirror()) + ": the Harvey instance "
+          + "is simulated as projected subgradient descent on the L2 ball (use euclidean)");
+    }
+    long horizon = config.steps();
+    return simulate(config.schedule(), horizon, Checkpoints.geometric(horizon, config.checkpointsPerDecade()),
+        config.outputs());
+  }
 
   /**
    * Runs T steps of projected subgradient descent from {@code x_1 = 0} with the given schedule and
@@ -212,7 +269,7 @@ public final class HarveyLowerBound implements StochasticProblem {
     Checks.positive("T", horizon);
     Checks.notNull("outputs", outputs);
     long start = System.nanoTime();
-    Fast f = new Fast(schedule, horizon, outputs);
+    HarveyLazyState f = new HarveyLazyState(this, schedule, horizon, outputs);
     double[] lastGaps = new double[checkpoints.length];
     int k = 0;
     double[] x = new double[d];
@@ -240,195 +297,7 @@ public final class HarveyLowerBound implements StochasticProblem {
         gaps.put(out.name(), value(avg));
       }
     }
-    return new Simulation(horizon, checkpoints.clone(), lastGaps, gaps, x, f.explicitSteps,
+    return new Simulation(d, schedule, horizon, checkpoints.clone(), lastGaps, gaps, x, f.explicitSteps,
         (System.nanoTime() - start) / 1e9);
-  }
-
-  /** The lazy state of {@link #simulate}. */
-  private final class Fast {
-    final Schedule schedule;
-    final long horizon;
-    int s;
-    double sigma = 1;
-    double lam;
-    final double[] y = new double[d];
-    double syy;
-    double say;
-    double saa;
-    double minRatio = Double.POSITIVE_INFINITY;
-    long explicitSteps;
-    // weighted accumulators of the averaged outputs
-    final List<Output> accOutputs = new ArrayList<>();
-    final int[] accIndex;
-    final double[][] e;
-    final double[][] w1j;
-    final double[][] w2j;
-    final double[] w1;
-    final double[] w2;
-    final double[] wsum;
-    final double[] szLogW; // per accumulator: running ln w_t for Shamir-Zhang
-    final double[] szLogWT;
-
-    Fast(Schedule schedule, long horizon, List<Output> outputs) {
-      this.schedule = schedule;
-      this.horizon = horizon;
-      accIndex = new int[outputs.size()];
-      for (int o = 0; o < outputs.size(); o++) {
-        Output out = Checks.notNull("output", outputs.get(o));
-        if (out instanceof Output.Last) {
-          accIndex[o] = -1;
-        } else {
-          accIndex[o] = accOutputs.size();
-          accOutputs.add(out);
-        }
-      }
-      int m = accOutputs.size();
-      e = new double[m][d];
-      w1j = new double[m][d];
-      w2j = new double[m][d];
-      w1 = new double[m];
-      w2 = new double[m];
-      wsum = new double[m];
-      szLogW = new double[m];
-      szLogWT = new double[m];
-      for (int q = 0; q < m; q++) {
-        if (accOutputs.get(q) instanceof Output.ShamirZhang sz) {
-          double l = 0;
-          for (long u = 2; u <= horizon; u++) {
-            l += Math.log((u - 1 + sz.eta()) / (u - 1));
-          }
-          szLogWT[q] = l;
-        }
-      }
-    }
-
-    double weight(int q, long t) {
-      Output out = accOutputs.get(q);
-      if (out instanceof Output.Uniform) {
-        return 1;
-      } else if (out instanceof Output.Suffix) {
-        long half = (horizon + 1) / 2; // ceil(T/2)
-        return t > horizon - half ? 1 : 0;
-      } else if (out instanceof Output.ShamirZhang sz) {
-        if (t >= 2) {
-          szLogW[q] += Math.log((t - 1 + sz.eta()) / (t - 1));
-        }
-        return Math.exp(szLogW[q] - szLogWT[q]);
-      } else {
-        double beta = ((Output.Weighted) out).beta();
-        return Math.pow((t + 1.0) / (horizon + 1.0), beta);
-      }
-    }
-
-    void step(long t) {
-      double eta = schedule.eta(t, horizon);
-      boolean positive = s == 0 || minRatio > lam;
-      if (positive && s < d) {
-        lam += eta / sigma; // x_j -= eta a_j on the support
-        double yn = eta * B / sigma + a[s] * lam; // the new coordinate: x_s = eta b
-        y[s] = yn;
-        syy += yn * yn;
-        say += a[s] * yn;
-        saa += a[s] * a[s];
-        minRatio = Math.min(minRatio, yn / a[s]);
-        for (int q = 0; q < w1.length; q++) {
-          w1j[q][s] = w1[q];
-          w2j[q][s] = w2[q];
-        }
-        s++;
-      } else if (positive) {
-        lam += eta / sigma; // h_{d+1}: every coordinate decreases
-      } else {
-        explicitStep(eta);
-      }
-      double n2 = sigma * sigma * Math.max(0.0, syy - 2 * lam * say + lam * lam * saa);
-      if (n2 > 1.0) {
-        sigma /= Math.sqrt(n2);
-      }
-      for (int q = 0; q < w1.length; q++) {
-        double w = weight(q, t);
-        w1[q] += w * sigma;
-        w2[q] += w * sigma * lam;
-        wsum[q] += w;
-      }
-    }
-
-    /** The general step: re-base, scan every h_i^T x with prefix sums, update explicitly. */
-    void explicitStep(double eta) {
-      explicitSteps++;
-      rebase();
-      int idx = oracleIndex(y, s); // y is zero beyond the support
-      if (idx > 0) {
-        int upto = Math.min(idx - 1, s);
-        for (int j = 0; j < upto; j++) {
-          y[j] -= eta * a[j];
-        }
-        if (idx <= d) {
-          y[idx - 1] += eta * B;
-          if (idx - 1 == s) {
-            for (int q = 0; q < w1.length; q++) {
-              w1j[q][s] = w1[q];
-              w2j[q][s] = w2[q];
-            }
-            s++;
-          }
-        }
-      }
-      recomputeSums();
-    }
-
-    /** Folds the lazy representation into explicit coordinates (sigma = 1, Lambda = 0). */
-    void rebase() {
-      for (int j = 0; j < s; j++) {
-        double yj = y[j];
-        for (int q = 0; q < w1.length; q++) {
-          e[q][j] += yj * (w1[q] - w1j[q][j]) - a[j] * (w2[q] - w2j[q][j]);
-          w1j[q][j] = 0;
-          w2j[q][j] = 0;
-        }
-        y[j] = sigma * (yj - a[j] * lam);
-      }
-      for (int q = 0; q < w1.length; q++) {
-        w1[q] = 0;
-        w2[q] = 0;
-      }
-      sigma = 1;
-      lam = 0;
-      recomputeSums();
-    }
-
-    void recomputeSums() {
-      syy = 0;
-      say = 0;
-      saa = 0;
-      minRatio = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < s; j++) {
-        double yj = (y[j] - a[j] * lam);
-        syy += y[j] * y[j];
-        say += a[j] * y[j];
-        saa += a[j] * a[j];
-        minRatio = Math.min(minRatio, y[j] / a[j]);
-        if (!(yj > 0)) {
-          minRatio = Math.min(minRatio, lam); // a non-positive entry: force the explicit path
-        }
-      }
-    }
-
-    void materialize(double[] x) {
-      for (int j = 0; j < d; j++) {
-        x[j] = j < s ? sigma * (y[j] - a[j] * lam) : 0.0;
-      }
-    }
-
-    void average(int q, double[] out) {
-      double ws = wsum[q];
-      for (int j = 0; j < d; j++) {
-        double v = e[q][j];
-        if (j < s) {
-          v += y[j] * (w1[q] - w1j[q][j]) - a[j] * (w2[q] - w2j[q][j]);
-        }
-        out[j] = v / ws;
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package org.paperlab.sgd;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
+import org.paperlab.core.InvalidArgumentException;
 
 /**
  * Population least absolute deviation: {@code F(x) = E|a^T x - b|} with {@code a ~ N(0, I_d)},
@@ -36,7 +37,9 @@ public final class LadProblem implements StochasticProblem {
   public LadProblem(int d, double labelNoise, double radius) {
     this.d = Checks.positive("dim", d);
     this.labelNoise = Checks.nonNegative("labelNoise", labelNoise);
-    Checks.require(radius >= 1, "radius = %s must be >= 1 (the ball must contain x*, ||x*|| = 1)", radius);
+    if (!(radius >= 1)) {
+      throw new InvalidArgumentException("radius", " = " + radius + " must be >= 1 (the ball must contain x*, ||x*|| = 1)");
+    }
     this.radius = radius;
     this.xStar = new double[d];
     Arrays.fill(xStar, 1.0 / Math.sqrt(d));

@@ -1,10 +1,11 @@
 package org.paperlab.sgd;
 
-import java.util.Locale;
+import org.paperlab.core.config.Variants;
 
 /**
  * The distance-generating function {@code psi} of composite stochastic mirror descent and its
- * Bregman divergence {@code D_psi(x, y) = psi(x) - psi(y) - <grad psi(y), x - y>}.
+ * Bregman divergence {@code D_psi(x, y) = psi(x) - psi(y) - <grad psi(y), x - y>}. Named
+ * {@code euclidean} and {@code entropy} on the command line and in run.json ({@link Variants}).
  */
 public enum MirrorMap {
   /**
@@ -20,8 +21,12 @@ public enum MirrorMap {
    */
   ENTROPY;
 
-  /** The command-line name: {@code euclidean} or {@code entropy}. */
-  public String cliName() {
-    return name().toLowerCase(Locale.ROOT);
+  /**
+   * The mirror map named {@code text} ({@code euclidean} or {@code entropy}).
+   *
+   * @throws IllegalArgumentException for another name, listing the valid ones
+   */
+  public static MirrorMap parse(String text) {
+    return Variants.parse(MirrorMap.class, text);
   }
 }

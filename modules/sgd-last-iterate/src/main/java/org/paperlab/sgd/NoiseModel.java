@@ -1,8 +1,10 @@
 package org.paperlab.sgd;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
+import org.paperlab.core.InvalidArgumentException;
+import org.paperlab.core.config.Name;
+import org.paperlab.core.config.Variants;
 
 /**
  * Additive gradient noise {@code g_t = grad f(x_t) + xi_t}, coordinates of {@code xi_t} i.i.d. with
@@ -23,17 +25,25 @@ import org.paperlab.core.Checks;
 public sealed interface NoiseModel
     permits NoiseModel.None, NoiseModel.Gaussian, NoiseModel.StudentT, NoiseModel.Pareto {
 
-  /** Command-line names, in a stable order. */
-  List<String> NAMES = List.of("none", "gaussian", "student-t", "pareto");
-
   /** One coordinate of the noise. */
   double sample(SplittableRandom rng);
 
   /** The supremum of the p with a finite p-th moment (infinite for none and Gaussian). */
   double momentIndex();
 
-  /** The command-line name. */
-  String name();
+  /** The variant's name, its {@link Name}: what the command line and run.json call it. */
+  default String name() {
+    return Variants.name(this);
+  }
+
+  /**
+   * The noise model written as {@link Variants#format}, e.g. {@code none}, {@code pareto(alpha=2.5, sigma=1.0)}.
+   *
+   * @throws IllegalArgumentException for an unknown name (listing the valid ones) or a bad parameter
+   */
+  static NoiseModel parse(String text) {
+    return Variants.parse(NoiseModel.class, text);
+  }
 
   /** The model with its parameters, for run.json. */
   String description();
@@ -46,6 +56,7 @@ public sealed interface NoiseModel
   }
 
   /** No noise. */
+  @Name("none")
   record None() implements NoiseModel {
     @Override
     public double sample(SplittableRandom rng) {
@@ -61,17 +72,13 @@ public sealed interface NoiseModel
     }
 
     @Override
-    public String name() {
-      return "none";
-    }
-
-    @Override
     public String description() {
       return "none";
     }
   }
 
   /** {@code sigma N(0, 1)} per coordinate. */
+  @Name("gaussian")
   record Gaussian(double sigma) implements NoiseModel {
     public Gaussian {
       Checks.positive("sigma", sigma);
@@ -88,17 +95,13 @@ public sealed interface NoiseModel
     }
 
     @Override
-    public String name() {
-      return "gaussian";
-    }
-
-    @Override
     public String description() {
       return "gaussian(sigma=" + sigma + ")";
     }
   }
 
   /** {@code sigma t_nu} per coordinate, {@code nu > 0}. */
+  @Name("student-t")
   record StudentT(double nu, double sigma) implements NoiseModel {
     public StudentT {
       Checks.positive("nu", nu);
@@ -118,21 +121,19 @@ public sealed interface NoiseModel
     }
 
     @Override
-    public String name() {
-      return "student-t";
-    }
-
-    @Override
     public String description() {
       return "student-t(nu=" + nu + ", sigma=" + sigma + ")";
     }
   }
 
   /** Symmetric Pareto (Lomax) with tail index {@code alpha > 1} and scale sigma. */
+  @Name("pareto")
   record Pareto(double alpha, double sigma) implements NoiseModel {
     public Pareto {
-      Checks.require(alpha > 1 && Double.isFinite(alpha),
-          "alpha = %s must be > 1 and finite (mean-zero noise needs a finite mean)", alpha);
+      if (!(alpha > 1) || alpha == Double.POSITIVE_INFINITY) {
+        throw new InvalidArgumentException("alpha",
+            " = " + alpha + " must be > 1 and finite (mean-zero noise needs a finite mean)");
+      }
       Checks.positive("sigma", sigma);
     }
 
@@ -147,11 +148,6 @@ public sealed interface NoiseModel
     @Override
     public double momentIndex() {
       return alpha;
-    }
-
-    @Override
-    public String name() {
-      return "pareto";
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.paperlab.sgd;
 
-import java.util.List;
 import org.paperlab.core.Checks;
+import org.paperlab.core.config.Name;
+import org.paperlab.core.config.Variants;
 
 /**
  * What a run of T steps returns, read at every checkpoint t. With {@code x_{s+1}} the iterate
@@ -21,57 +22,45 @@ import org.paperlab.core.Checks;
 public sealed interface Output
     permits Output.Last, Output.Uniform, Output.Suffix, Output.ShamirZhang, Output.Weighted {
 
-  /** Command-line names, in a stable order. */
-  List<String> NAMES = List.of("last", "uniform", "suffix", "shamir-zhang", "weighted");
+  /** The variant's name, its {@link Name}: what the command line and run.json call it. */
+  default String name() {
+    return Variants.name(this);
+  }
 
-  /** The command-line name. */
-  String name();
+  /**
+   * The output written as {@link Variants#format}, e.g. {@code last}, {@code shamir-zhang(eta=3.0)}.
+   *
+   * @throws IllegalArgumentException for an unknown name (listing the valid ones) or a bad parameter
+   */
+  static Output parse(String text) {
+    return Variants.parse(Output.class, text);
+  }
 
   /** The last iterate. */
-  record Last() implements Output {
-    @Override
-    public String name() {
-      return "last";
-    }
-  }
+  @Name("last")
+  record Last() implements Output {}
 
   /** The uniform (Polyak-Ruppert) average of all iterates so far. */
-  record Uniform() implements Output {
-    @Override
-    public String name() {
-      return "uniform";
-    }
-  }
+  @Name("uniform")
+  record Uniform() implements Output {}
 
   /** The average of the last {@code ceil(t/2)} iterates. */
-  record Suffix() implements Output {
-    @Override
-    public String name() {
-      return "suffix";
-    }
-  }
+  @Name("suffix")
+  record Suffix() implements Output {}
 
   /** Shamir and Zhang's polynomial-decay averaging with parameter {@code eta >= 0}. */
+  @Name("shamir-zhang")
   record ShamirZhang(double eta) implements Output {
     public ShamirZhang {
       Checks.nonNegative("eta", eta);
     }
-
-    @Override
-    public String name() {
-      return "shamir-zhang";
-    }
   }
 
   /** The weighted average with weights {@code (s+1)^beta}, {@code beta >= 0}. */
+  @Name("weighted")
   record Weighted(double beta) implements Output {
     public Weighted {
       Checks.nonNegative("beta", beta);
-    }
-
-    @Override
-    public String name() {
-      return "weighted";
     }
   }
 }

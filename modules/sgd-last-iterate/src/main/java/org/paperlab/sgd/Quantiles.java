@@ -1,6 +1,7 @@
 package org.paperlab.sgd;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.paperlab.core.Checks;
 
 /**
@@ -38,6 +39,18 @@ public final class Quantiles {
       return sorted[sorted.length - 1];
     }
     return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+  }
+
+  /**
+   * A level (or any parameter) as it appears in metric keys: whole numbers without a decimal
+   * point, others with at most 6 significant digits and no trailing zeros ({@code 10000} ->
+   * {@code "10000"}, {@code 0.999} -> {@code "0.999"}, {@code 0.5} -> {@code "0.5"}).
+   */
+  public static String label(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return String.format(Locale.ROOT, "%.6g", v).replaceAll("0+$", "");
   }
 
   private static double[] sortedFinite(double[] values) {

@@ -1,7 +1,8 @@
 package org.paperlab.sgd;
 
-import java.util.List;
 import org.paperlab.core.Checks;
+import org.paperlab.core.config.Name;
+import org.paperlab.core.config.Variants;
 
 /**
  * Step sizes {@code eta_t} for steps {@code t = 1..T} of composite stochastic mirror descent, as
@@ -24,16 +25,22 @@ public sealed interface Schedule
         Schedule.TwoOverMuT, Schedule.SmoothSqrtT, Schedule.SmoothSqrtHorizon, Schedule.HeavyTail,
         Schedule.HeavyTailHorizon, Schedule.LinearDecay, Schedule.JainHalving {
 
-  /** Command-line names of every schedule, in a stable order. */
-  List<String> NAMES = List.of(
-      "constant", "sqrt-t", "sqrt-horizon", "mu-t", "two-mu-t", "smooth-sqrt-t", "smooth-sqrt-horizon",
-      "heavy-tail", "heavy-tail-horizon", "linear-decay", "jain");
-
   /** The step size at step {@code t} of a run of {@code T} steps ({@code 1 <= t <= T}). */
   double eta(long t, long horizon);
 
-  /** The command-line name (one of {@link #NAMES}). */
-  String name();
+  /** The schedule's name, its {@link Name} ({@code sqrt-t}, ...): what the command line and run.json call it. */
+  default String name() {
+    return Variants.name(this);
+  }
+
+  /**
+   * The schedule written as {@link Variants#format}, e.g. {@code sqrt-t(c=0.5)}, {@code jain(0.3)}.
+   *
+   * @throws IllegalArgumentException for an unknown name (listing the valid ones) or a bad parameter
+   */
+  static Schedule parse(String text) {
+    return Variants.parse(Schedule.class, text);
+  }
 
   /** The formula with its parameters, for run.json and chart legends. */
   String formula();
@@ -49,6 +56,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = c}. */
+  @Name("constant")
   record Constant(double c) implements Schedule {
     public Constant {
       Checks.positive("c", c);
@@ -58,11 +66,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return c;
-    }
-
-    @Override
-    public String name() {
-      return "constant";
     }
 
     @Override
@@ -77,6 +80,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = c / sqrt(t)}. */
+  @Name("sqrt-t")
   record InvSqrtT(double c) implements Schedule {
     public InvSqrtT {
       Checks.positive("c", c);
@@ -86,11 +90,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return c / Math.sqrt(t);
-    }
-
-    @Override
-    public String name() {
-      return "sqrt-t";
     }
 
     @Override
@@ -105,6 +104,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = c / sqrt(T)}. */
+  @Name("sqrt-horizon")
   record InvSqrtHorizon(double c) implements Schedule {
     public InvSqrtHorizon {
       Checks.positive("c", c);
@@ -114,11 +114,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return c / Math.sqrt(horizon);
-    }
-
-    @Override
-    public String name() {
-      return "sqrt-horizon";
     }
 
     @Override
@@ -133,6 +128,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = 1 / (mu t)}: strongly convex objectives with modulus mu. */
+  @Name("mu-t")
   record InvMuT(double mu) implements Schedule {
     public InvMuT {
       Checks.positive("mu", mu);
@@ -142,11 +138,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return 1.0 / (mu * t);
-    }
-
-    @Override
-    public String name() {
-      return "mu-t";
     }
 
     @Override
@@ -161,6 +152,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = 2 / (mu (t + 1))}: strongly convex objectives with modulus mu. */
+  @Name("two-mu-t")
   record TwoOverMuT(double mu) implements Schedule {
     public TwoOverMuT {
       Checks.positive("mu", mu);
@@ -170,11 +162,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return 2.0 / (mu * (t + 1));
-    }
-
-    @Override
-    public String name() {
-      return "two-mu-t";
     }
 
     @Override
@@ -189,9 +176,10 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = min{1/(2L), eta/sqrt(t)}} (L = 0: {@code eta/sqrt(t)}). */
+  @Name("smooth-sqrt-t")
   record SmoothSqrtT(double smoothness, double eta) implements Schedule {
     public SmoothSqrtT {
-      Checks.nonNegative("L", smoothness);
+      Checks.nonNegative("smoothness", smoothness);
       Checks.positive("eta", eta);
     }
 
@@ -199,11 +187,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return cap(smoothness, eta / Math.sqrt(t));
-    }
-
-    @Override
-    public String name() {
-      return "smooth-sqrt-t";
     }
 
     @Override
@@ -218,9 +201,10 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = min{1/(2L), eta/sqrt(T)}} (L = 0: {@code eta/sqrt(T)}). */
+  @Name("smooth-sqrt-horizon")
   record SmoothSqrtHorizon(double smoothness, double eta) implements Schedule {
     public SmoothSqrtHorizon {
-      Checks.nonNegative("L", smoothness);
+      Checks.nonNegative("smoothness", smoothness);
       Checks.positive("eta", eta);
     }
 
@@ -228,11 +212,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return cap(smoothness, eta / Math.sqrt(horizon));
-    }
-
-    @Override
-    public String name() {
-      return "smooth-sqrt-horizon";
     }
 
     @Override
@@ -247,6 +226,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = eta / t^(1/p)}, p in (1, 2]: noise with a finite p-th moment. */
+  @Name("heavy-tail")
   record HeavyTail(double eta, double p) implements Schedule {
     public HeavyTail {
       Checks.positive("eta", eta);
@@ -257,11 +237,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return eta / Math.pow(t, 1.0 / p);
-    }
-
-    @Override
-    public String name() {
-      return "heavy-tail";
     }
 
     @Override
@@ -276,6 +251,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = eta / T^(1/p)}, p in (1, 2]: noise with a finite p-th moment, known T. */
+  @Name("heavy-tail-horizon")
   record HeavyTailHorizon(double eta, double p) implements Schedule {
     public HeavyTailHorizon {
       Checks.positive("eta", eta);
@@ -286,11 +262,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return eta / Math.pow(horizon, 1.0 / p);
-    }
-
-    @Override
-    public String name() {
-      return "heavy-tail-horizon";
     }
 
     @Override
@@ -305,6 +276,7 @@ public sealed interface Schedule
   }
 
   /** {@code eta_t = eta (T - t + 1) / T^(3/2)}: linear decay to {@code eta / T^(3/2)} at t = T. */
+  @Name("linear-decay")
   record LinearDecay(double eta) implements Schedule {
     public LinearDecay {
       Checks.positive("eta", eta);
@@ -314,11 +286,6 @@ public sealed interface Schedule
     public double eta(long t, long horizon) {
       check(t, horizon);
       return eta * (horizon - t + 1) / (horizon * Math.sqrt(horizon));
-    }
-
-    @Override
-    public String name() {
-      return "linear-decay";
     }
 
     @Override
@@ -341,6 +308,7 @@ public sealed interface Schedule
    * the first half of the run at {@code c/sqrt(T)}, then the step halves each time the remaining
    * number of steps halves. Their bound: {@code E[f(x_T)] - f* = O(GD/sqrt(T))}, no log factor.
    */
+  @Name("jain")
   record JainHalving(double c) implements Schedule {
     public JainHalving {
       Checks.positive("c", c);
@@ -365,11 +333,6 @@ public sealed interface Schedule
         }
       }
       return phase;
-    }
-
-    @Override
-    public String name() {
-      return "jain";
     }
 
     @Override

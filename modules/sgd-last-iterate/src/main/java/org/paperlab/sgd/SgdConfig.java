@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.paperlab.core.Checks;
+import org.paperlab.core.InvalidArgumentException;
 
 /**
  * How to run composite stochastic mirror descent (Liu and Zhou 2024, Algorithm 1:
@@ -22,7 +23,12 @@ import org.paperlab.core.Checks;
  * @param checkpointsPerDecade density of the geometric checkpoints of t
  * @param bootstrap bootstrap resamples for the slope interval (0: none)
  * @param seed root seed; run r uses {@code Seeds.of(seed).child(r)}
- * @param threads worker threads (0: all available processors)
+ * @param threads worker threads; 0 (the default) means all available processors, resolved by
+ *     {@code Parallel.threads} when a run starts, so a config does not depend on the machine
+ *
+ * <p>Every component has a text form ({@code Configs.toMap}/{@code Configs.fromMap} of paperlab-core):
+ * {@code schedule=sqrt-t(c=1.0)}, {@code outputs=last,shamir-zhang(eta=3.0)}, {@code noise=none},
+ * {@code clip=Infinity}, {@code mirror=euclidean}, {@code deltas=0.5,0.1,0.01,0.001}, ...
  */
 public record SgdConfig(long steps, int runs, Schedule schedule, List<Output> outputs, NoiseModel noise,
     double clip, MirrorMap mirror, List<Double> deltas, int checkpointsPerDecade, int bootstrap, long seed,
@@ -33,23 +39,30 @@ public record SgdConfig(long steps, int runs, Schedule schedule, List<Output> ou
 
   public SgdConfig {
     Checks.positive("steps", steps);
-    Checks.require(steps <= MAX_STEPS, "steps = %d must be <= %d", steps, MAX_STEPS);
+    if (steps > MAX_STEPS) {
+      throw new InvalidArgumentException("steps", " = " + steps + " must be <= " + MAX_STEPS);
+    }
     Checks.positive("runs", runs);
     Checks.notNull("schedule", schedule);
     Checks.nonEmpty("outputs", outputs);
-    outputs = List.copyOf(outputs);
     Set<String> names = new HashSet<>();
     for (Output o : outputs) {
-      Checks.require(names.add(o.name()), "outputs must be distinct, '%s' appears twice", o.name());
+      Checks.notNull("outputs", o);
+      if (!names.add(o.name())) {
+        throw new InvalidArgumentException("outputs", " must be distinct, '" + o.name() + "' appears twice");
+      }
     }
+    outputs = List.copyOf(outputs);
     Checks.notNull("noise", noise);
-    Checks.require(clip > 0 && !Double.isNaN(clip), "clip = %s must be > 0 (Infinity for no clipping)", clip);
+    if (!(clip > 0)) {
+      throw new InvalidArgumentException("clip", " = " + clip + " must be > 0 (Infinity for no clipping)");
+    }
     Checks.notNull("mirror", mirror);
     Checks.nonEmpty("deltas", deltas);
-    deltas = List.copyOf(deltas);
-    for (double dl : deltas) {
-      Checks.inOpen("delta", dl, 0.0, 1.0);
+    for (Double dl : deltas) {
+      Checks.inOpen("deltas", Checks.notNull("deltas", dl), 0.0, 1.0);
     }
+    deltas = List.copyOf(deltas);
     Checks.positive("checkpointsPerDecade", checkpointsPerDecade);
     Checks.nonNegative("bootstrap", bootstrap);
     Checks.nonNegative("threads", threads);

@@ -13,6 +13,12 @@
  * {@code 1 - delta}, and log-log {@link org.paperlab.sgd.SlopeEstimate}s with bootstrap intervals.
  * {@link org.paperlab.sgd.HarveyLowerBound} is the instance on which the last iterate of
  * {@code 1/sqrt(T)}-step subgradient descent is a {@code ln T} factor worse than averaging, with an
- * O(1)-per-step exact simulation and its closed form.
+ * O(1)-per-step exact simulation and its closed form. {@link org.paperlab.sgd.ProblemSpec} names
+ * the problems with their parameters and the run settings they imply.
+ *
+ * <p>The module follows paperlab's method contract: {@code Sgd.run(config, problem[, listener])}
+ * and {@code Sgd.sweep(config, problems, horizons[, listener])}; {@link org.paperlab.sgd.SgdResult}
+ * is a {@code MethodResult} with {@code toMetrics()}; the variant families carry {@code @Name} and
+ * {@code parse(String)}.
  */
 package org.paperlab.sgd;

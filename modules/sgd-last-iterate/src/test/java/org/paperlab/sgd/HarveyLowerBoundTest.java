@@ -110,6 +110,34 @@ class HarveyLowerBoundTest {
   }
 
   @Test
+  void simulationOfAConfigAndItsMetrics() {
+    int t = 1000;
+    SgdConfig c = SgdConfig.defaults().withSteps(t).withSchedule(new Schedule.InvSqrtHorizon(1))
+        .withOutputs(new Output.Last(), new Output.Uniform());
+    HarveyLowerBound.Simulation sim = new ProblemSpec.Harvey().create(t).simulate(c);
+    assertArrayEquals(Checkpoints.geometric(t, c.checkpointsPerDecade()), sim.checkpoints());
+    java.util.Map<String, Object> m = sim.toMetrics();
+    assertEquals(List.of("gap_last_T1000", "sqrtT_gap_last", "gap_uniform_T1000", "sqrtT_gap_uniform",
+        "closed_form_gap_last_T1000", "explicit_oracle_steps", "seconds"), List.copyOf(m.keySet()));
+    assertEquals(HarveyLowerBound.closedFormGap(t), (double) m.get("gap_last_T1000"), 1e-13);
+    assertEquals(HarveyLowerBound.closedFormGap(t), (double) m.get("closed_form_gap_last_T1000"), 0);
+    assertEquals(Math.sqrt(t) * sim.outputGaps().get("uniform"), (double) m.get("sqrtT_gap_uniform"), 0);
+    // another schedule: no closed form is claimed
+    assertTrue(!new HarveyLowerBound(t).simulate(c.withSchedule(new Schedule.JainHalving(1))).toMetrics()
+        .containsKey("closed_form_gap_last_T1000"));
+    // what the exact simulation cannot do is refused, named by the setting
+    org.paperlab.core.InvalidArgumentException noise = org.junit.jupiter.api.Assertions.assertThrows(
+        org.paperlab.core.InvalidArgumentException.class,
+        () -> new HarveyLowerBound(10).simulate(c.withSteps(10).withNoise(new NoiseModel.Gaussian(1))));
+    assertEquals("noise", noise.argument());
+    assertTrue(noise.getMessage().contains("deterministic"), noise.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new HarveyLowerBound(10).simulate(c.withSteps(10).withClip(1)));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new HarveyLowerBound(10).simulate(c.withSteps(10).withMirror(MirrorMap.ENTROPY)));
+  }
+
+  @Test
   void lastIterateIsALogFactorWorseThanAveraging() {
     // sqrt(T) f(x_{T+1}) grows by (3/64) ln 10 per decade; the uniform average stays at 7/128.
     double g3 = Math.sqrt(1e3) * HarveyLowerBound.closedFormGap(1000);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.paperlab.core.config.Variants;
 
 class ScheduleTest {
   @Test
@@ -54,7 +55,7 @@ class ScheduleTest {
     assertFalse(new Schedule.InvSqrtT(1).dependsOnHorizon());
     assertTrue(new Schedule.LinearDecay(1).dependsOnHorizon());
     assertTrue(new Schedule.JainHalving(1).dependsOnHorizon());
-    assertEquals(11, Schedule.NAMES.size());
+    assertEquals(11, Variants.names(Schedule.class).size());
     assertEquals("jain", new Schedule.JainHalving(1).name());
   }
 

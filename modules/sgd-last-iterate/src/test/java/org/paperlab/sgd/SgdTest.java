@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SgdTest {
   /** f(x) = x^2/2 on R, x_1 = 1, exact gradient: with eta = 1/2, x_{s+1} = 2^-s. */
-  static final class Quadratic implements StochasticProblem {
+  static class Quadratic implements StochasticProblem {
     @Override
     public String name() {
       return "quadratic";
@@ -82,9 +82,9 @@ class SgdTest {
     SgdConfig c = SgdConfig.defaults().withSteps(2000).withRuns(12).withSeed(42)
         .withSchedule(new Schedule.InvSqrtT(0.3)).withNoise(new NoiseModel.StudentT(3, 0.5))
         .withOutputs(new Output.Last(), new Output.Suffix());
-    SgdResult one = Sgd.run(new LadProblem(4, 0.2), c.withThreads(1));
-    SgdResult two = Sgd.run(new LadProblem(4, 0.2), c.withThreads(2));
-    SgdResult again = Sgd.run(new LadProblem(4, 0.2), c.withThreads(3));
+    SgdResult one = Sgd.run(c.withThreads(1), new LadProblem(4, 0.2));
+    SgdResult two = Sgd.run(c.withThreads(2), new LadProblem(4, 0.2));
+    SgdResult again = Sgd.run(c.withThreads(3), new LadProblem(4, 0.2));
     for (int o = 0; o < 2; o++) {
       for (int r = 0; r < 12; r++) {
         assertArrayEquals(one.outputs().get(o).gaps()[r], two.outputs().get(o).gaps()[r], 0);
@@ -93,14 +93,117 @@ class SgdTest {
     }
     assertEquals(one.output("last").slope(), two.output("last").slope());
     // a different seed gives different runs
-    SgdResult other = Sgd.run(new LadProblem(4, 0.2), c.withSeed(43));
+    SgdResult other = Sgd.run(c.withSeed(43), new LadProblem(4, 0.2));
     assertTrue(other.output("last").finalMean() != one.output("last").finalMean());
+  }
+
+  @Test
+  void threadsZeroIsAllCoresAndGivesTheSameRunsBitForBit() {
+    SgdConfig c = SgdConfig.defaults().withSteps(1500).withRuns(9).withSeed(5)
+        .withSchedule(new Schedule.InvSqrtT(0.3)).withNoise(new NoiseModel.Gaussian(0.5))
+        .withOutputs(new Output.Last(), new Output.Uniform());
+    assertEquals(0, SgdConfig.defaults().threads());
+    SgdResult all = Sgd.run(c.withThreads(0), new LadProblem(3, 0.1));
+    SgdResult one = Sgd.run(c.withThreads(1), new LadProblem(3, 0.1));
+    SgdResult two = Sgd.run(c.withThreads(2), new LadProblem(3, 0.1));
+    assertEquals(0, all.config().threads(), "the result keeps the config as given");
+    for (SgdResult other : List.of(one, two)) {
+      for (int o = 0; o < 2; o++) {
+        OutputSummary a = all.outputs().get(o);
+        OutputSummary b = other.outputs().get(o);
+        for (int r = 0; r < 9; r++) {
+          assertArrayEquals(a.gaps()[r], b.gaps()[r], 0);
+        }
+        assertArrayEquals(a.mean(), b.mean(), 0);
+        assertEquals(a.slope(), b.slope());
+      }
+    }
+    SgdResult sweep0 = Sgd.sweep(c.withThreads(0).withSchedule(new Schedule.InvSqrtHorizon(0.3)),
+        t -> new LadProblem(3, 0.1), new long[] {100, 1000});
+    SgdResult sweep1 = Sgd.sweep(c.withThreads(1).withSchedule(new Schedule.InvSqrtHorizon(0.3)),
+        t -> new LadProblem(3, 0.1), new long[] {100, 1000});
+    assertArrayEquals(sweep1.output("last").finalGaps(), sweep0.output("last").finalGaps(), 0);
+  }
+
+  @Test
+  void aBadArgumentFoundInAWorkerReachesTheCallerUnwrapped() {
+    // the problem refuses its argument only on Parallel's pool threads ("paperlab-<i>"); the
+    // calling thread sleeps in its first run so that a pool thread takes a run
+    Thread caller = Thread.currentThread();
+    AtomicInteger poolCalls = new AtomicInteger();
+    StochasticProblem picky = new Quadratic() {
+      @Override
+      public void gradient(double[] x, SplittableRandom rng, double[] out) {
+        if (Thread.currentThread() == caller) {
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        } else {
+          poolCalls.incrementAndGet();
+          throw new IllegalArgumentException("x = " + x[0] + " is refused by this worker");
+        }
+        super.gradient(x, rng, out);
+      }
+    };
+    SgdConfig c = SgdConfig.defaults().withSteps(3).withRuns(4).withThreads(2)
+        .withSchedule(new Schedule.Constant(0.5));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sgd.run(c, picky));
+    assertEquals(IllegalArgumentException.class, e.getClass(), "not wrapped");
+    assertEquals("x = 1.0 is refused by this worker", e.getMessage());
+    assertTrue(poolCalls.get() > 0, "a pool thread ran a run");
+    assertThrows(IllegalArgumentException.class, () -> Sgd.sweep(c, t -> picky, new long[] {3}));
+  }
+
+  @Test
+  void metricsAreTheFlatKeysOfTheCommandLine() {
+    SgdConfig c = SgdConfig.defaults().withSteps(300).withRuns(20).withBootstrap(30)
+        .withSchedule(new Schedule.InvSqrtT(0.3)).withOutputs(new Output.Last(), new Output.Uniform());
+    SgdResult r = Sgd.run(c, new LadProblem(3, 0.0));
+    java.util.Map<String, Object> m = r.toMetrics();
+    List<String> keys = new java.util.ArrayList<>();
+    for (String o : new String[] {"last", "uniform"}) {
+      keys.addAll(List.of("gap_" + o + "_T300", "q0.5_" + o + "_T300", "q0.9_" + o + "_T300", "q0.99_" + o + "_T300",
+          "q0.999_" + o + "_T300", "slope_" + o, "slope_" + o + "_lo", "slope_" + o + "_hi"));
+    }
+    keys.addAll(List.of("slope_source", "steps_per_second", "seconds"));
+    assertEquals(keys, List.copyOf(m.keySet()));
+    OutputSummary u = r.output("uniform");
+    int k = r.t().length - 1;
+    assertEquals(u.finalMean(), m.get("gap_uniform_T300"));
+    assertEquals(u.quantiles()[2][k], m.get("q0.99_uniform_T300"));
+    assertEquals(u.slope().lo(), m.get("slope_uniform_lo"));
+    assertEquals("checkpoints of t in [T/10, T]", m.get("slope_source"));
+    assertEquals(r.seconds(), m.get("seconds"));
+    SgdResult sweep = Sgd.sweep(c.withSchedule(new Schedule.LinearDecay(0.3)), t -> new LadProblem(3, 0.0),
+        new long[] {100, 200, 300});
+    assertEquals("sweep over T in [T/10, T]", sweep.toMetrics().get("slope_source"));
+    assertTrue(sweep.toMetrics().containsKey("gap_last_T300"));
+  }
+
+  @Test
+  void resultArraysAreCopies() {
+    SgdResult r = Sgd.run(SgdConfig.defaults().withSteps(100).withRuns(3), new LadProblem(2, 0.0));
+    long t0 = r.t()[0];
+    r.t()[0] = -1;
+    r.levels()[0] = -1;
+    OutputSummary o = r.output("last");
+    double g = o.gaps()[0][0];
+    o.gaps()[0][0] = -1;
+    o.mean()[0] = -1;
+    o.quantiles()[0][0] = -1;
+    assertEquals(t0, r.t()[0]);
+    assertEquals(0.5, r.levels()[0], 0);
+    assertEquals(g, o.gaps()[0][0], 0);
+    assertTrue(o.mean(0) >= 0 && o.mean()[0] == o.mean(0) && o.quantiles()[0][0] == o.quantile(0, 0));
+    assertTrue(o.quantile(0, 0) >= 0);
   }
 
   @Test
   void summaryStatisticsAreTheType7QuantilesAndMeansOfTheRuns() {
     SgdConfig c = SgdConfig.defaults().withSteps(300).withRuns(25).withSchedule(new Schedule.InvSqrtT(0.3));
-    SgdResult r = Sgd.run(new LadProblem(3, 0.0), c);
+    SgdResult r = Sgd.run(c, new LadProblem(3, 0.0));
     OutputSummary o = r.output("last");
     int k = r.t().length - 1;
     double[] col = o.finalGaps();
@@ -123,7 +226,7 @@ class SgdTest {
     // deviations: false-failure rate about 2e-6 (normal approximation) for a fresh seed.
     SgdConfig c = SgdConfig.defaults().withSteps(10_000).withRuns(100).withSeed(2024)
         .withSchedule(new Schedule.InvSqrtT(1 / Math.sqrt(5))).withBootstrap(300);
-    SlopeEstimate s = Sgd.run(new LadProblem(5, 0.0), c).output("last").slope();
+    SlopeEstimate s = Sgd.run(c, new LadProblem(5, 0.0)).output("last").slope();
     assertEquals(-0.5, s.slope(), 0.06);
     assertTrue(s.lo() < s.slope() && s.slope() < s.hi(), s.toString());
     assertTrue(s.se() > 0.005 && s.se() < 0.03, "bootstrap SE " + s.se());
@@ -136,22 +239,28 @@ class SgdTest {
     SgdConfig c = SgdConfig.defaults().withRuns(8).withSchedule(new Schedule.InvSqrtHorizon(0.3));
     long[] hs = {100, 300, 1000};
     AtomicInteger calls = new AtomicInteger();
-    SgdResult r = Sgd.sweep(t -> new LadProblem(3, 0.0), c, hs, k -> calls.incrementAndGet());
+    AtomicInteger last = new AtomicInteger();
+    SgdResult r = Sgd.sweep(c, t -> new LadProblem(3, 0.0), hs, (done, total) -> {
+      calls.incrementAndGet();
+      assertEquals(24, total);
+      last.set((int) done);
+    });
     assertTrue(r.sweep());
     assertArrayEquals(hs, r.t());
     assertEquals(1000, r.config().steps());
     assertEquals(8L * 1400, r.totalSteps());
     assertEquals(24, calls.get());
+    assertEquals(24, last.get(), "the last call reports every run of every horizon done");
     assertTrue(Double.isFinite(r.output("last").slope().slope()));
-    assertThrows(IllegalArgumentException.class, () -> Sgd.sweep(t -> new LadProblem(3, 0), c,
+    assertThrows(IllegalArgumentException.class, () -> Sgd.sweep(c, t -> new LadProblem(3, 0),
         new long[] {100, 100}, null));
-    assertThrows(IllegalArgumentException.class, () -> Sgd.sweep(t -> new LadProblem(3, 0), c, new long[0], null));
+    assertThrows(IllegalArgumentException.class, () -> Sgd.sweep(c, t -> new LadProblem(3, 0), new long[0]));
   }
 
   @Test
   void horizonDependentSchedulesReportNoRateFromOneRun() {
-    SgdResult r = Sgd.run(new LadProblem(3, 0.0), SgdConfig.defaults().withSteps(1000).withRuns(4)
-        .withSchedule(new Schedule.LinearDecay(0.3)));
+    SgdResult r = Sgd.run(SgdConfig.defaults().withSteps(1000).withRuns(4)
+        .withSchedule(new Schedule.LinearDecay(0.3)), new LadProblem(3, 0.0));
     assertTrue(Double.isNaN(r.output("last").slope().slope()));
   }
 
@@ -183,12 +292,12 @@ class SgdTest {
   @Test
   void runRejectsMismatchedMirrorDomainAndDivergence() {
     IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
-        () -> Sgd.run(new LadProblem(3, 0), SgdConfig.defaults().withMirror(MirrorMap.ENTROPY)));
+        () -> Sgd.run(SgdConfig.defaults().withMirror(MirrorMap.ENTROPY), new LadProblem(3, 0)));
     assertTrue(m.getMessage().contains("simplex"), m.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Sgd.run(null, SgdConfig.defaults()));
+    assertThrows(IllegalArgumentException.class, () -> Sgd.run(SgdConfig.defaults(), null));
     // eta = 3 on x^2/2: x_{t+1} = -2 x_t grows to infinity and the gap overflows
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Sgd.run(new Quadratic(),
-        SgdConfig.defaults().withSteps(5000).withRuns(2).withSchedule(new Schedule.Constant(3))));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Sgd.run(
+        SgdConfig.defaults().withSteps(5000).withRuns(2).withSchedule(new Schedule.Constant(3)), new Quadratic()));
     assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("reduce the step size"), e.getMessage());
   }
 

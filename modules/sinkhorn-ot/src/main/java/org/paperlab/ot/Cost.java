@@ -1,7 +1,5 @@
 package org.paperlab.ot;
 
-import java.util.Locale;
-
 /**
  * A ground cost {@code c(x, y)} between two points of {@code R^d}, read from flat row-major
  * arrays: {@code x[xOff .. xOff+d)} and {@code y[yOff .. yOff+d)}.
@@ -45,24 +43,8 @@ public interface Cost {
     return false;
   }
 
-  /** Parses {@code sqeuclidean|euclidean|l1} (case-insensitive). */
+  /** A standard cost by name, {@link StandardCost#parse}: {@code sqeuclidean|euclidean|l1}. */
   static StandardCost parse(String name) {
-    if (name != null) {
-      String s = name.trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-      switch (s) {
-        case "sqeuclidean", "squaredeuclidean" -> {
-          return StandardCost.SQEUCLIDEAN;
-        }
-        case "euclidean", "l2" -> {
-          return StandardCost.EUCLIDEAN;
-        }
-        case "l1", "manhattan", "cityblock" -> {
-          return StandardCost.L1;
-        }
-        default -> {}
-      }
-    }
-    throw new IllegalArgumentException(
-        "cost = " + name + " is unknown; allowed: sqeuclidean, euclidean, l1");
+    return StandardCost.parse(name);
   }
 }

@@ -1,6 +1,7 @@
 package org.paperlab.ot;
 
 import java.util.Arrays;
+import org.paperlab.core.Parallel;
 
 /**
  * The cost matrix as the solvers see it: rows of a stored row-major float or double matrix, or
@@ -69,7 +70,7 @@ final class CostRows {
     StandardCost std = cost instanceof StandardCost sc ? sc : null;
     if (single) {
       float[] c = new float[n * m];
-      Parallel.run(threads, n, (b, lo, hi) -> {
+      Parallel.blocks(threads, n, (b, lo, hi) -> {
         float[] row = new float[m];
         int i = lo;
         if (std != null) {
@@ -85,7 +86,7 @@ final class CostRows {
       return stored(c, n, m);
     }
     double[] c = new double[n * m];
-    Parallel.run(threads, n, (b, lo, hi) -> {
+    Parallel.blocks(threads, n, (b, lo, hi) -> {
       double[] row = new double[m];
       int i = lo;
       if (std != null) {

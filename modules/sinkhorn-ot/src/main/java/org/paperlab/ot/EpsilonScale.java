@@ -1,5 +1,7 @@
 package org.paperlab.ot;
 
+import org.paperlab.core.config.Variants;
+
 /**
  * What an epsilon is relative to: {@code NONE} (absolute), or the mean, median or maximum entry
  * of the cost matrix ({@code eps_abs = eps * stat(C)}). The statistic is exact when
@@ -12,14 +14,13 @@ public enum EpsilonScale {
   MEDIAN,
   MAX;
 
-  /** Parses {@code none|mean|median|max} (case-insensitive). */
+  /**
+   * Parses {@code none|mean|median|max} (case-insensitive) through {@link Variants}.
+   *
+   * @throws IllegalArgumentException naming {@code epsilonScale} (the config key) and listing the
+   *     valid names
+   */
   public static EpsilonScale parse(String s) {
-    for (EpsilonScale e : values()) {
-      if (e.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(
-        "epsilon-relative = " + s + " is unknown; allowed: none, mean, median, max");
+    return Variants.parse(EpsilonScale.class, s, "epsilonScale");
   }
 }

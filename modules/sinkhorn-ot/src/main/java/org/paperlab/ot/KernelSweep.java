@@ -2,39 +2,44 @@ package org.paperlab.ot;
 
 import java.util.SplittableRandom;
 import org.paperlab.core.Checks;
+import org.paperlab.core.Parallel;
 
 /**
  * A ready-to-run Sinkhorn iteration on a random {@code n x m} problem, for measuring the speed of
- * the fused sweeps (JMH benchmarks, the bandwidth figure of {@code ot-sinkhorn}). It runs the
- * solver's own code path: a kernel-domain iteration reads the stored kernel once ({@code n m}
- * floats or doubles) and updates both scalings; a log-domain iteration reads the stored cost once
- * and takes one exponential per entry.
+ * the fused sweeps one iteration at a time. It runs the solver's own code path: a kernel-domain
+ * iteration reads the stored kernel once ({@code n m} floats or doubles) and updates both
+ * scalings; a log-domain iteration reads the stored cost once and takes one exponential per entry.
+ *
+ * <p>Not API: a benchmark hook, package-private. Its JMH benchmark
+ * ({@code benchmarks/src/main/java/org/paperlab/ot/SinkhornSweepBench.java}) sits in this package
+ * in the benchmarks module (a split package on the class path reaches package-private members);
+ * the {@code ot-sinkhorn} experiment measures the same sweep through {@link Sinkhorn#solve} instead.
  */
-public final class KernelSweep {
-  private final SinkhornEngine engine;
+final class KernelSweep {
+  private final SinkhornState state;
+  private final Iteration iteration;
   private final int n;
   private final int m;
   private final Precision precision;
-  private final boolean log;
 
-  private KernelSweep(SinkhornEngine engine, int n, int m, Precision precision, boolean log) {
-    this.engine = engine;
+  private KernelSweep(SinkhornState state, Iteration iteration, int n, int m, Precision precision) {
+    this.state = state;
+    this.iteration = iteration;
     this.n = n;
     this.m = m;
     this.precision = precision;
-    this.log = log;
   }
 
   /**
    * A kernel {@code exp(-C)} with {@code C_ij ~ U[0, 1)} drawn from {@code seed}, uniform
    * marginals, eps = 1 (no underflow, so every iteration does the same work).
    */
-  public static KernelSweep random(int n, int m, Precision precision, int threads, boolean vectorized, long seed) {
+  static KernelSweep random(int n, int m, Precision precision, int threads, boolean vectorized, long seed) {
     return random(n, m, precision, threads, vectorized, seed, Method.KERNEL);
   }
 
   /** As {@link #random(int, int, Precision, int, boolean, long)}, for {@code KERNEL} or {@code LOG}. */
-  public static KernelSweep random(
+  static KernelSweep random(
       int n, int m, Precision precision, int threads, boolean vectorized, long seed, Method method) {
     Checks.require(method == Method.KERNEL || method == Method.LOG, "method = %s must be KERNEL or LOG", method);
     Checks.positive("n", n);
@@ -62,36 +67,36 @@ public final class KernelSweep {
     double[] b = new double[m];
     java.util.Arrays.fill(a, 1.0 / n);
     java.util.Arrays.fill(b, 1.0 / m);
-    SinkhornEngine e = new SinkhornEngine(cfg, a, b, rows, Sinkhorn.kernels(cfg));
-    e.setEpsilon(1.0);
+    SinkhornState state = new SinkhornState(cfg, Parallel.threads(threads), a, b, Storage.of(rows, Sinkhorn.kernels(cfg)),
+        null);
+    state.setEpsilon(1.0);
+    Iteration iteration;
     if (method == Method.KERNEL) {
-      e.allocateKernel();
-      e.rebuildKernel();
+      iteration = new KernelIteration(state, false);
+      iteration.start(null); // the plain kernel exp(-C)
+    } else {
+      iteration = new LogIteration(state, "log"); // from f = g = 0, no exact first steps
     }
-    return new KernelSweep(e, n, m, precision, method == Method.LOG);
+    return new KernelSweep(state, iteration, n, m, precision);
   }
 
   /** Runs {@code iterations} full Sinkhorn iterations (no early stop). */
-  public void iterate(int iterations) {
-    if (log) {
-      engine.runLog(0.0, iterations);
-    } else {
-      engine.runKernel(0.0, iterations, false);
-    }
+  void iterate(int iterations) {
+    iteration.run(0.0, iterations);
   }
 
   /** The last L1 marginal error (to sink results in benchmarks). */
-  public double error() {
-    return engine.errL1;
+  double error() {
+    return state.progress.errorL1();
   }
 
   /** Bytes of kernel (or cost) read per iteration ({@code n m} times 4 or 8). */
-  public long kernelBytesPerIteration() {
+  long kernelBytesPerIteration() {
     return (long) n * m * (precision == Precision.FLOAT ? 4 : 8);
   }
 
   /** The row kernels in use. */
-  public String kernels() {
-    return engine.k.name();
+  String kernels() {
+    return state.storage.kernels().name();
   }
 }

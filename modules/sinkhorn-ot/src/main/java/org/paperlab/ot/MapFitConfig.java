@@ -24,6 +24,12 @@ import org.paperlab.core.nn.Activation;
  * @param residual parametrize the map as {@code T(x) = x + MLP(x)} (an identity skip): the map
  *     starts near the identity, whose Monge gap is at its floor, and the network only learns the
  *     displacement; {@code false}: {@code T(x) = MLP(x)}
+ * @param seed the seed of the fit's one random stream, {@code new SplittableRandom(seed)}: the
+ *     network's initial weights, then the source and target batches of every step, in that order
+ *
+ * <p>Every component has a text form ({@code Configs.toMap}/{@code Configs.fromMap} of
+ * paperlab-core): {@code hidden=32,64,32}, {@code activation=gelu}, {@code cost=sqeuclidean},
+ * {@code residual=false}, {@code seed=0}, ...
  */
 public record MapFitConfig(
     List<Integer> hidden,
@@ -38,7 +44,8 @@ public record MapFitConfig(
     double sinkhornTolerance,
     int sinkhornMaxIterations,
     int logEvery,
-    boolean residual) {
+    boolean residual,
+    long seed) {
 
   public MapFitConfig {
     Checks.notNull("hidden", hidden);
@@ -62,46 +69,70 @@ public record MapFitConfig(
   /**
    * The paper's 2-D setup: MLP [32, 64, 32] with GELU, 5,000 Adam steps of 1e-3 on batches of 256,
    * eps_fit = 0.1 and eps_reg = 0.01 times the mean cost, lambda = 0.1, squared Euclidean cost,
-   * no identity skip.
+   * no identity skip, seed 0.
    */
   public static MapFitConfig defaults() {
     return new MapFitConfig(List.of(32, 64, 32), Activation.GELU, 5000, 256, 1e-3, 0.1,
-        StandardCost.SQEUCLIDEAN, 0.1, 0.01, 1e-5, 2000, 50, false);
+        StandardCost.SQEUCLIDEAN, 0.1, 0.01, 1e-5, 2000, 50, false, 0L);
   }
 
   public MapFitConfig withSteps(int s) {
-    return new MapFitConfig(hidden, activation, s, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
+    return new MapFitConfig(hidden, activation, s, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
   }
 
   public MapFitConfig withBatchSize(int b) {
-    return new MapFitConfig(hidden, activation, steps, b, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
+    return new MapFitConfig(hidden, activation, steps, b, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
   }
 
   public MapFitConfig withLambda(double l) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, l, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, l, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
   }
 
   public MapFitConfig withCost(StandardCost c) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, c, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, c, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
   }
 
   public MapFitConfig withHidden(List<Integer> h) {
-    return new MapFitConfig(h, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
+    return new MapFitConfig(h, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
   }
 
   public MapFitConfig withLearningRate(double lr) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, lr, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
+    return new MapFitConfig(hidden, activation, steps, batchSize, lr, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
   }
 
   public MapFitConfig withEpsilons(double fit, double reg) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, fit, reg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, fit, reg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
   }
 
   public MapFitConfig withLogEvery(int k) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, k, residual);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, k, residual, seed);
   }
 
   public MapFitConfig withResidual(boolean r) {
-    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, r);
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, r, seed);
+  }
+
+  public MapFitConfig withSeed(long s) {
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, s);
+  }
+
+  public MapFitConfig withActivation(Activation a) {
+    return new MapFitConfig(hidden, a, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
+  }
+
+  public MapFitConfig withEpsFit(double e) {
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, e, epsReg, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
+  }
+
+  public MapFitConfig withEpsReg(double e) {
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, e, sinkhornTolerance, sinkhornMaxIterations, logEvery, residual, seed);
+  }
+
+  public MapFitConfig withSinkhornTolerance(double t) {
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, t, sinkhornMaxIterations, logEvery, residual, seed);
+  }
+
+  public MapFitConfig withSinkhornMaxIterations(int k) {
+    return new MapFitConfig(hidden, activation, steps, batchSize, learningRate, lambda, cost, epsFit, epsReg, sinkhornTolerance, k, logEvery, residual, seed);
   }
 }

@@ -1,11 +1,15 @@
 package org.paperlab.ot;
 
 import java.util.Arrays;
-import java.util.random.RandomGenerator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.paperlab.core.Checks;
+import org.paperlab.core.MethodResult;
+import org.paperlab.core.ProgressListener;
 import org.paperlab.core.Tensors;
 import org.paperlab.core.nn.Adam;
 import org.paperlab.core.nn.Mlp;
@@ -26,20 +30,21 @@ import org.paperlab.core.nn.MlpConfig;
  * Monge gap's {@code OT(x, Tx)}); {@link Mlp#backward} then chains it to the parameters, and Adam
  * takes the step. The constant {@code OT(y, y)} term is only evaluated for the logged loss.
  *
- * <p>An instance is single-use and not thread-safe.
+ * <p>The fit is random only through {@link MapFitConfig#seed()}: one stream
+ * {@code new SplittableRandom(seed)} initializes the network and then draws every batch.
+ *
+ * <pre>{@code
+ * MapFitter.Result fit = MapFitter.fit(MapFitConfig.defaults().withLambda(1).withSeed(7), source, target);
+ * double[] tx = fit.apply(xs, n);
+ * }</pre>
  */
 public final class MapFitter {
   private MapFitter() {}
 
-  /** Called every {@code logEvery} steps with the full loss and its parts. */
-  @FunctionalInterface
-  public interface Listener {
-    void onLog(int step, double loss, double divergence, double mongeGap);
-  }
-
   /**
    * The fitted map and its training curve.
    *
+   * @param config the settings
    * @param map the trained network ({@code d -> d})
    * @param residual whether the map is {@code x + map(x)} (see {@link MapFitConfig#residual()})
    * @param steps logged step numbers
@@ -48,11 +53,59 @@ public final class MapFitter {
    * @param mongeGap the Monge gap at each logged step (computed even when {@code lambda = 0})
    * @param seconds training time
    */
-  public record Result(
-      Mlp map, boolean residual, int[] steps, double[] loss, double[] divergence, double[] mongeGap, double seconds) {
+  public record Result(MapFitConfig config, Mlp map, boolean residual, int[] steps, double[] loss,
+      double[] divergence, double[] mongeGap, double seconds) implements MethodResult<MapFitConfig> {
+
+    public Result {
+      steps = steps.clone();
+      loss = loss.clone();
+      divergence = divergence.clone();
+      mongeGap = mongeGap.clone();
+    }
+
     /** {@code T(x)} for row-major {@code x} ({@code n x d}). */
     public double[] apply(double[] x, int n) {
       return MapFitter.apply(map, residual, x, n);
+    }
+
+    /** The logged step numbers (a copy). */
+    @Override
+    public int[] steps() {
+      return steps.clone();
+    }
+
+    /** The loss at each logged step (a copy). */
+    @Override
+    public double[] loss() {
+      return loss.clone();
+    }
+
+    /** The Sinkhorn divergence at each logged step (a copy). */
+    @Override
+    public double[] divergence() {
+      return divergence.clone();
+    }
+
+    /** The Monge gap at each logged step (a copy). */
+    @Override
+    public double[] mongeGap() {
+      return mongeGap.clone();
+    }
+
+    /**
+     * The last logged values, {@code final_loss}, {@code final_sinkhorn_divergence},
+     * {@code final_monge_gap}, and {@code steps}, {@code seconds}.
+     */
+    @Override
+    public Map<String, Object> toMetrics() {
+      int last = loss.length - 1;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("final_loss", loss[last]);
+      m.put("final_sinkhorn_divergence", divergence[last]);
+      m.put("final_monge_gap", mongeGap[last]);
+      m.put("steps", config.steps());
+      m.put("seconds", seconds);
+      return m;
     }
   }
 
@@ -78,13 +131,21 @@ public final class MapFitter {
     }
   }
 
-  /** Trains a fresh map (initialized from {@code rng}) on batches drawn from {@code rng}. */
-  public static Result fit(
-      MapFitConfig config, Sampler source, Sampler target, RandomGenerator rng, Listener listener) {
+  /** Trains a fresh map on batches of {@code source} and {@code target}. */
+  public static Result fit(MapFitConfig config, Sampler source, Sampler target) {
+    return fit(config, source, target, null);
+  }
+
+  /**
+   * Trains a fresh map (initialized from {@code config.seed()}'s stream) on batches drawn from the
+   * same stream; {@code listener} (may be null) hears {@code (step, steps)} after every step.
+   */
+  public static Result fit(MapFitConfig config, Sampler source, Sampler target, ProgressListener listener) {
     Checks.notNull("config", config);
     Checks.notNull("source", source);
     Checks.notNull("target", target);
-    Checks.notNull("rng", rng);
+    ProgressListener progress = ProgressListener.orNone(listener);
+    SplittableRandom rng = new SplittableRandom(config.seed());
     int d = source.dimension();
     Checks.require(target.dimension() == d,
         "source has dimension %d but target has dimension %d", d, target.dimension());
@@ -132,10 +193,11 @@ public final class MapFitter {
       }
       MongeGap.Result mg = null;
       if (config.lambda() > 0 || log) {
-        mg = MongeGap.estimate(reg, x, z, b, d, cost, config.lambda() > 0);
+        mg = MongeGap.solve(reg, x, z, b, d, cost, config.lambda() > 0);
         if (config.lambda() > 0) {
+          double[] mgGrad = mg.gradient();
           for (int q = 0; q < g.length; q++) {
-            g[q] += config.lambda() * mg.gradient()[q];
+            g[q] += config.lambda() * mgGrad[q];
           }
         }
       }
@@ -147,9 +209,6 @@ public final class MapFitter {
         logDiv[k] = div;
         logGap[k] = gap;
         logLoss[k] = div + config.lambda() * gap;
-        if (listener != null) {
-          listener.onLog(step, logLoss[k], div, gap);
-        }
         k++;
       }
       if (step == config.steps()) {
@@ -164,9 +223,10 @@ public final class MapFitter {
       INDArray gOut = Nd4j.createFromArray(g).reshape('c', b, d);
       mlp.backward(trace, gOut, grad, false);
       adam.step(mlp.params(), grad);
+      progress.progress(step + 1, config.steps());
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    return new Result(mlp, config.residual(), Arrays.copyOf(logStep, k), Arrays.copyOf(logLoss, k),
+    return new Result(config, mlp, config.residual(), Arrays.copyOf(logStep, k), Arrays.copyOf(logLoss, k),
         Arrays.copyOf(logDiv, k), Arrays.copyOf(logGap, k), secs);
   }
 }

@@ -1,5 +1,7 @@
 package org.paperlab.ot;
 
+import org.paperlab.core.config.Variants;
+
 /**
  * Which Sinkhorn iteration runs.
  *
@@ -15,19 +17,20 @@ package org.paperlab.ot;
  *   <li>{@code LOG}: log-domain updates of the dual potentials by soft-min (Peyre and Cuturi 2019,
  *       Eq. 4.43), stable at any eps, one exponential per matrix entry per iteration.
  * </ul>
+ *
+ * <p>Names ({@link Variants}): {@code auto}, {@code kernel}, {@code log}.
  */
 public enum Method {
   AUTO,
   KERNEL,
   LOG;
 
-  /** Parses a method name (case-insensitive). */
+  /**
+   * Parses {@code auto|kernel|log} (case-insensitive) through {@link Variants}.
+   *
+   * @throws IllegalArgumentException naming {@code method} and listing the valid names
+   */
   public static Method parse(String s) {
-    for (Method m : values()) {
-      if (m.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException("method = " + s + " is unknown; allowed: auto, kernel, log");
+    return Variants.parse(Method.class, s, "method");
   }
 }

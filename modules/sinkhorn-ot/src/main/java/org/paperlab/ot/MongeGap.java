@@ -1,6 +1,10 @@
 package org.paperlab.ot;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.paperlab.core.Checks;
+import org.paperlab.core.MethodResult;
+import org.paperlab.core.ProgressListener;
 
 /**
  * The Monge gap of a map {@code T} estimated from samples (Uscidda and Cuturi 2023, "The Monge
@@ -29,6 +33,12 @@ import org.paperlab.core.Checks;
  * theorem, {@code 1/n grad_2 c(x_j, z_j) - sum_i P_ij grad_2 c(x_i, z_j)} (for the squared
  * Euclidean cost {@code 2 (sum_i P_ij x_i - x_j / n) + 2 (1/n - (P^T 1)_j) z_j}); a map fitter
  * chains it through the network.
+ *
+ * <pre>{@code
+ * MongeGap.Result g = MongeGap.solve(SinkhornConfig.defaults().withEpsilon(0.01, EpsilonScale.MEAN),
+ *     xs, txs, n, d, StandardCost.SQEUCLIDEAN, false);
+ * double gap = g.value();
+ * }</pre>
  */
 public final class MongeGap {
   private MongeGap() {}
@@ -42,18 +52,55 @@ public final class MongeGap {
    * @param epsilon the absolute epsilon
    * @param gradient {@code dM/dz} row-major {@code n x d}, or null when not requested
    * @param solve the Sinkhorn solve between {@code x} and {@code T(x)}
+   * @param config the settings as given (epsilon possibly relative)
+   * @param seconds wall time of the call
    */
   public record Result(
       double value, double displacement, double entropicCost, double epsilon, double[] gradient,
-      SinkhornResult solve) {}
+      SinkhornResult solve, SinkhornConfig config, double seconds) implements MethodResult<SinkhornConfig> {
+
+    public Result {
+      gradient = gradient == null ? null : gradient.clone();
+    }
+
+    /** {@code dM/dz} (a copy), or null when not requested. */
+    @Override
+    public double[] gradient() {
+      return gradient == null ? null : gradient.clone();
+    }
+
+    /**
+     * {@code monge_gap}, {@code displacement}, {@code entropic_cost}, {@code epsilon} (absolute),
+     * {@code converged} and {@code iterations} of the solve, {@code seconds}.
+     */
+    @Override
+    public Map<String, Object> toMetrics() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("monge_gap", value);
+      m.put("displacement", displacement);
+      m.put("entropic_cost", entropicCost);
+      m.put("epsilon", epsilon);
+      m.put("converged", solve.converged());
+      m.put("iterations", solve.iterations());
+      m.put("seconds", seconds);
+      return m;
+    }
+  }
 
   /**
    * {@code M(T)} for source samples {@code x} and their images {@code tx = T(x)}, both row-major
    * {@code n x d} with uniform weights; {@code config}'s epsilon may be relative (to the cost
    * between {@code x} and {@code tx}, as OTT's {@code relative_epsilon}). Must be balanced.
    */
-  public static Result estimate(
+  public static Result solve(
       SinkhornConfig config, double[] x, double[] tx, int n, int d, Cost cost, boolean gradient) {
+    return solve(config, x, tx, n, d, cost, gradient, null);
+  }
+
+  /** As {@link #solve(SinkhornConfig, double[], double[], int, int, Cost, boolean)}; {@code listener} hears the Sinkhorn iterations. */
+  public static Result solve(SinkhornConfig config, double[] x, double[] tx, int n, int d, Cost cost,
+      boolean gradient, ProgressListener listener) {
+    long t0 = System.nanoTime();
     Checks.notNull("config", config);
     Checks.notNull("x", x);
     Checks.notNull("tx", tx);
@@ -72,7 +119,7 @@ public final class MongeGap {
       disp += cost.apply(x, i * d, tx, i * d, d);
     }
     disp /= n;
-    SinkhornResult r = Sinkhorn.solve(config, src, img, cost);
+    SinkhornResult r = Sinkhorn.solve(config, src, img, cost, listener);
     double entropyAB = 2 * Math.log(n); // H(a) + H(b) for uniform weights
     double w = r.dual() - r.epsilon() * entropyAB;
     double[] grad = null;
@@ -86,6 +133,6 @@ public final class MongeGap {
         grad[q] -= planPart[q];
       }
     }
-    return new Result(disp - w, disp, w, r.epsilon(), grad, r);
+    return new Result(disp - w, disp, w, r.epsilon(), grad, r, config, (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -12,7 +12,8 @@ import org.paperlab.core.Tensors;
  * @param points row-major coordinates, point {@code i} at {@code [i*d, (i+1)*d)}
  * @param n number of points ({@code >= 1})
  * @param d dimension ({@code >= 1})
- * @param weights positive weights of length {@code n} (balanced OT also needs them to sum to 1)
+ * @param weights positive weights of length {@code n} (balanced OT also needs them to sum to 1);
+ *     one rule for every entry point: each {@code > 0} and finite
  */
 public record PointCloud(double[] points, int n, int d, double[] weights) {
   public PointCloud {
@@ -33,14 +34,9 @@ public record PointCloud(double[] points, int n, int d, double[] weights) {
       weights = new double[n];
       java.util.Arrays.fill(weights, 1.0 / n);
     } else {
-      Checks.sameSize("length of weights", weights.length, "number of points", n);
-      for (int i = 0; i < n; i++) {
-        if (!(weights[i] > 0) || !Double.isFinite(weights[i])) {
-          throw new IllegalArgumentException(
-              "weights[" + i + "] = " + weights[i] + " must be > 0 and finite (drop points of zero weight)");
-        }
-      }
-      weights = weights.clone();
+      Checks.require("length of weights", weights.length == n, " (%d) must equal number of points (%d)",
+          weights.length, n);
+      weights = Weights.positive("weights", weights);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.paperlab.ot;
 
+import org.paperlab.core.config.Variants;
+
 /**
  * How the {@code n x m} matrices (cost and kernel) are stored; all sums, potentials and scalings
  * are double in both cases.
@@ -14,13 +16,12 @@ public enum Precision {
   FLOAT,
   DOUBLE;
 
-  /** Parses {@code float|double} (case-insensitive). */
+  /**
+   * Parses {@code float|double} (case-insensitive) through {@link Variants}.
+   *
+   * @throws IllegalArgumentException naming {@code precision} and listing the valid names
+   */
   public static Precision parse(String s) {
-    for (Precision p : values()) {
-      if (p.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("precision = " + s + " is unknown; allowed: float, double");
+    return Variants.parse(Precision.class, s, "precision");
   }
 }

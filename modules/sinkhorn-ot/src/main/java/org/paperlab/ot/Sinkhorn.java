@@ -1,9 +1,9 @@
 package org.paperlab.ot;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.paperlab.core.Checks;
+import org.paperlab.core.Parallel;
+import org.paperlab.core.ProgressListener;
 import org.paperlab.core.Tensors;
 
 /**
@@ -28,27 +28,50 @@ import org.paperlab.core.Tensors;
  * double[] p = r.plan().toArray(); // the dense plan when it fits
  * }</pre>
  *
- * Inputs are validated (finite costs, positive weights, normalized weights for balanced OT);
- * non-convergence is reported in the result ({@code converged}, {@code failure}), never as NaN.
+ * Inputs are validated (finite costs, positive weights, normalized weights for balanced OT: one
+ * rule for every entry point); non-convergence is reported in the result ({@code converged},
+ * {@code failure}), never as NaN. A {@link ProgressListener} hears {@code (iterations so far,
+ * maxIterations)} after every iteration.
+ *
+ * <p><b>Threads.</b> {@code config.threads()} is resolved when the solve starts
+ * ({@link Parallel#threads}: 0 is all available cores). The sweeps run over {@code min(threads,
+ * n)} contiguous row blocks whose sums are added in block order, so a result is the same bits on
+ * every run for a given resolved thread count, and may differ in the last bits between counts.
  */
 public final class Sinkhorn {
   private Sinkhorn() {}
 
   /** OT between two point clouds with the given ground cost. */
   public static SinkhornResult solve(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost) {
-    return solve(config, x, y, cost, null);
+    return solve(config, x, y, cost, null, null);
+  }
+
+  /** OT between two point clouds, telling {@code listener} the iterations as they run. */
+  public static SinkhornResult solve(
+      SinkhornConfig config, PointCloud x, PointCloud y, Cost cost, ProgressListener listener) {
+    return solve(config, x, y, cost, null, listener);
   }
 
   /** OT between two point clouds, warm-started from {@code warmStart} (may be null). */
   public static SinkhornResult solve(
       SinkhornConfig config, PointCloud x, PointCloud y, Cost cost, Potentials warmStart) {
+    return solve(config, x, y, cost, warmStart, null);
+  }
+
+  /**
+   * OT between two point clouds, warm-started from {@code warmStart} (may be null), telling
+   * {@code listener} (may be null) the iterations as they run.
+   */
+  public static SinkhornResult solve(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost,
+      Potentials warmStart, ProgressListener listener) {
     long t0 = System.nanoTime();
     Checks.notNull("config", config);
     Checks.notNull("x", x);
     Checks.notNull("y", y);
     Checks.notNull("cost", cost);
-    Checks.require(x.d() == y.d(), "x has dimension %d but y has dimension %d", x.d(), y.d());
+    Checks.require("x", x.d() == y.d(), " has dimension %d but y has dimension %d", x.d(), y.d());
     double[][] ab = weights(config, x.weightsRef(), y.weightsRef(), "weights of x", "weights of y");
+    int threads = Parallel.threads(config.threads());
     RowKernels k = kernels(config);
     boolean single = config.precision() == Precision.FLOAT;
     CostRows rows;
@@ -58,19 +81,28 @@ public final class Sinkhorn {
       long size = (long) x.n() * y.n();
       Checks.require(size <= CostRows.MAX_STORED,
           "n*m = %d entries do not fit in one stored matrix; use withLazy(true)", size);
-      rows = CostRows.materialize(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, single, k, config.threads());
+      rows = CostRows.materialize(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, single, k, threads);
     }
-    return run(config, ab[0], ab[1], rows, k, warmStart, t0);
+    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0);
   }
 
   /** OT for a cost matrix given row-major ({@code n x m}); the array is copied. */
   public static SinkhornResult solve(SinkhornConfig config, double[] a, double[] b, double[] cost, int n, int m) {
-    return solve(config, a, b, cost, n, m, null);
+    return solve(config, a, b, cost, n, m, null, null);
   }
 
   /** OT for a row-major cost matrix, warm-started from {@code warmStart} (may be null). */
   public static SinkhornResult solve(
       SinkhornConfig config, double[] a, double[] b, double[] cost, int n, int m, Potentials warmStart) {
+    return solve(config, a, b, cost, n, m, warmStart, null);
+  }
+
+  /**
+   * OT for a row-major cost matrix, warm-started from {@code warmStart} (may be null), telling
+   * {@code listener} (may be null) the iterations as they run.
+   */
+  public static SinkhornResult solve(SinkhornConfig config, double[] a, double[] b, double[] cost, int n, int m,
+      Potentials warmStart, ProgressListener listener) {
     long t0 = System.nanoTime();
     Checks.notNull("config", config);
     Checks.notNull("a", a);
@@ -81,7 +113,7 @@ public final class Sinkhorn {
     Checks.sameSize("length of a", a.length, "rows of cost", n);
     Checks.sameSize("length of b", b.length, "columns of cost", m);
     Checks.require(cost.length == (long) n * m, "cost has %d values, expected n*m = %d*%d", cost.length, n, m);
-    Checks.require(!config.lazy(), "lazy = true needs point clouds; a cost matrix is stored already");
+    Checks.require("lazy", !config.lazy(), " = true needs point clouds; a cost matrix is stored already");
     for (int q = 0; q < cost.length; q++) {
       if (!Double.isFinite(cost[q])) {
         throw new IllegalArgumentException(
@@ -89,6 +121,7 @@ public final class Sinkhorn {
       }
     }
     double[][] ab = weights(config, a, b, "a", "b");
+    int threads = Parallel.threads(config.threads());
     RowKernels k = kernels(config);
     CostRows rows;
     if (config.precision() == Precision.FLOAT) {
@@ -100,7 +133,7 @@ public final class Sinkhorn {
     } else {
       rows = CostRows.stored(cost.clone(), n, m);
     }
-    return run(config, ab[0], ab[1], rows, k, warmStart, t0);
+    return run(config, threads, ab[0], ab[1], rows, k, warmStart, listener, t0);
   }
 
   /** OT for a cost matrix given as rows. */
@@ -120,223 +153,87 @@ public final class Sinkhorn {
 
   /** The absolute epsilon {@code config} means for this cost matrix. */
   public static double absoluteEpsilon(SinkhornConfig config, double[] cost, int n, int m) {
-    return absoluteEpsilon(config, CostRows.stored(cost, n, m));
+    return EpsilonSchedule.absolute(config, CostRows.stored(cost, n, m));
   }
 
   /** The absolute epsilon {@code config} means for these clouds and cost. */
   public static double absoluteEpsilon(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost) {
-    return absoluteEpsilon(config,
+    return EpsilonSchedule.absolute(config,
         CostRows.lazy(x.pointsRef(), x.n(), y.pointsRef(), y.n(), x.d(), cost, false, RowKernels.scalar()));
-  }
-
-  static double absoluteEpsilon(SinkhornConfig config, CostRows rows) {
-    if (config.epsilonScale() == EpsilonScale.NONE) {
-      return config.epsilon();
-    }
-    double stat = rows.statistic(config.epsilonScale());
-    Checks.require(stat > 0,
-        "the %s of the cost is %s, so a relative epsilon is 0; give an absolute epsilon",
-        config.epsilonScale().name().toLowerCase(java.util.Locale.ROOT), stat);
-    return config.epsilon() * stat;
   }
 
   static RowKernels kernels(SinkhornConfig config) {
     return config.vectorized() ? RowKernels.best() : RowKernels.scalar();
   }
 
-  /** Validates weights; balanced OT needs both to sum to 1 (within 1e-6), then renormalizes. */
+  /** Validates the weights ({@link Weights}); balanced OT needs both to sum to 1, then renormalizes. */
   static double[][] weights(SinkhornConfig config, double[] a, double[] b, String nameA, String nameB) {
-    double[] aa = positiveWeights(nameA, a);
-    double[] bb = positiveWeights(nameB, b);
+    double[] aa = Weights.positive(nameA, a);
+    double[] bb = Weights.positive(nameB, b);
     if (config.balanced()) {
-      normalize(nameA, aa);
-      normalize(nameB, bb);
+      Weights.normalize(nameA, aa);
+      Weights.normalize(nameB, bb);
     }
     return new double[][] {aa, bb};
   }
 
-  private static double[] positiveWeights(String name, double[] w) {
-    Checks.notNull(name, w);
-    Checks.require(w.length > 0, "%s must not be empty", name);
-    for (int i = 0; i < w.length; i++) {
-      if (!(w[i] > 0) || !Double.isFinite(w[i])) {
-        throw new IllegalArgumentException(
-            name + "[" + i + "] = " + w[i] + " must be > 0 and finite (drop points of zero weight)");
-      }
-    }
-    return w.clone();
-  }
-
-  private static void normalize(String name, double[] w) {
-    double s = 0;
-    for (double x : w) {
-      s += x;
-    }
-    if (!(Math.abs(s - 1.0) <= 1e-6)) {
-      throw new IllegalArgumentException(
-          name + " must sum to 1 for balanced OT (within 1e-6), sums to " + s
-              + "; normalize it or set a finite tau for unbalanced OT");
-    }
-    for (int i = 0; i < w.length; i++) {
-      w[i] /= s;
-    }
-  }
-
-  static SinkhornResult run(
-      SinkhornConfig cfg, double[] a, double[] b, CostRows rows, RowKernels k, Potentials warm, long t0) {
-    int n = a.length;
-    int m = b.length;
+  /**
+   * The solve: the epsilon stages, a state, the kernel- or log-domain iteration (Method.AUTO: the
+   * stabilized kernel on a stored cost, the log domain on a lazy one), the stages run in turn with
+   * one shared iteration budget, then the cost, objectives and plan of the final iterate.
+   */
+  static SinkhornResult run(SinkhornConfig cfg, int threads, double[] a, double[] b, CostRows rows, RowKernels k,
+      Potentials warm, ProgressListener listener, long t0) {
     if (warm != null) {
-      Checks.sameSize("length of warm-start f", warm.fRef().length, "n", n);
-      Checks.sameSize("length of warm-start g", warm.gRef().length, "m", m);
+      Checks.sameSize("length of warm-start f", warm.fRef().length, "n", a.length);
+      Checks.sameSize("length of warm-start g", warm.gRef().length, "m", b.length);
     }
-    double eps = absoluteEpsilon(cfg, rows);
-    List<Double> stages = new ArrayList<>();
-    if (cfg.epsilonScaling()) {
-      double e0 = rows.statistic(EpsilonScale.MAX);
-      for (double e = e0; e > eps; e *= cfg.scalingFactor()) {
-        stages.add(e);
-      }
-    }
-    stages.add(eps);
+    EpsilonSchedule schedule = EpsilonSchedule.of(cfg, rows);
     double setup = (System.nanoTime() - t0) / 1e9;
 
-    SinkhornEngine eng = new SinkhornEngine(cfg, a, b, rows, k);
-    boolean kernel = cfg.method() == Method.KERNEL || (cfg.method() == Method.AUTO && !rows.lazy());
-    boolean stabilized = cfg.method() == Method.AUTO;
-    eng.setEpsilon(stages.get(0));
-    String solver = kernel ? (stabilized ? "stabilized-kernel" : "kernel") : (rows.lazy() ? "log-lazy" : "log");
-    if (kernel) {
-      long size = (long) n * m;
-      Checks.require(size <= CostRows.MAX_STORED,
-          "a kernel of n*m = %d entries does not fit in memory; use method LOG with lazy = true", size);
-      eng.allocateKernel();
-    }
-    if (warm != null) {
-      System.arraycopy(warm.fRef(), 0, eng.ft, 0, n);
-      System.arraycopy(warm.gRef(), 0, eng.gt, 0, m);
-      if (kernel) {
-        eng.rebuildKernel();
-      }
-    } else if (kernel && stabilized) {
-      // one exact soft-min row update from g = 0, and the kernel from the same exponentials
-      eng.initKernelFromExactRows();
-    } else if (kernel) {
-      eng.rebuildKernel(); // plain kernel exp(-C/eps)
-    } else {
-      // exact first half steps from g = 0: every row and column then has mass
-      eng.exactRowUpdate();
-      eng.exactColUpdate();
-    }
+    SinkhornState state = new SinkhornState(cfg, threads, a, b, Storage.of(rows, k), listener);
+    state.setEpsilon(schedule.epsilon(0));
+    boolean kernelDomain = cfg.method() == Method.KERNEL || (cfg.method() == Method.AUTO && !rows.lazy());
+    Iteration iteration = kernelDomain
+        ? new KernelIteration(state, cfg.method() == Method.AUTO)
+        : new LogIteration(state, rows.lazy() ? "log-lazy" : "log");
+    iteration.start(warm);
+
+    Progress progress = state.progress;
     boolean converged = false;
-    int budget = cfg.maxIterations();
-    for (int s = 0; s < stages.size(); s++) {
-      boolean last = s == stages.size() - 1;
+    for (int s = 0; s < schedule.size(); s++) {
       if (s > 0) {
-        if (kernel) {
-          eng.foldScalings();
-        }
-        eng.setEpsilon(stages.get(s));
-        if (kernel) {
-          eng.rebuildKernel();
-        }
+        iteration.changeEpsilon(schedule.epsilon(s));
       }
-      eng.stages++;
-      int remaining = budget - eng.iterations;
+      progress.stageStarted();
+      int remaining = cfg.maxIterations() - progress.iterations();
       if (remaining <= 0) {
         break;
       }
-      double tol = last ? cfg.tolerance() : Math.max(cfg.tolerance(), 1e-3);
-      boolean ok;
-      if (kernel) {
-        ok = eng.runKernel(tol, remaining, stabilized);
-        if (!ok && eng.needsLog) {
-          // repeated underflow: finish this and the later stages in the log domain
-          eng.foldScalings();
-          eng.releaseKernel();
-          eng.kernelMode = false;
-          kernel = false;
-          eng.switchedToLog = true;
-          solver = "stabilized-kernel+log";
-          ok = eng.runLog(tol, budget - eng.iterations);
-        }
-        if (eng.failure != null) {
-          break;
-        }
-      } else {
-        ok = eng.runLog(tol, remaining);
+      double tol = schedule.tolerance(s);
+      boolean ok = iteration.run(tol, remaining);
+      if (!ok && iteration instanceof KernelIteration kernel && kernel.needsLogDomain()) {
+        // repeated underflow: finish this and the later stages in the log domain
+        iteration = kernel.handOverToLogDomain();
+        ok = iteration.run(tol, cfg.maxIterations() - progress.iterations());
       }
-      if (last) {
+      if (progress.failed()) {
+        break;
+      }
+      if (schedule.isLast(s)) {
         converged = ok;
       }
     }
 
-    double cost = kernel ? eng.kernelTransportCost() : eng.logTransportCost();
-    double epsFinal = eng.eps;
-    double[] f = new double[n];
-    double[] g = new double[m];
-    for (int i = 0; i < n; i++) {
-      f[i] = eng.ft[i] + epsFinal * (kernel ? eng.lu[i] : 0);
-    }
-    for (int j = 0; j < m; j++) {
-      g[j] = eng.gt[j] + epsFinal * (kernel ? eng.lv[j] : 0);
-    }
-    double[] lu = kernel ? eng.lu : new double[n];
-    double[] lv = kernel ? eng.lv : new double[m];
-    TransportPlan plan = new TransportPlan(rows, k, a, b, eng.ft, eng.gt, lu, lv, epsFinal,
-        kernel && rows.single, cfg.threads());
-    eng.releaseKernel();
-
-    double mass = 0;
-    double fr = 0;
-    double gc = 0;
-    double af = 0;
-    double bg = 0;
-    for (int i = 0; i < n; i++) {
-      mass += eng.r[i];
-      fr += f[i] * eng.r[i];
-      af += a[i] * f[i];
-    }
-    for (int j = 0; j < m; j++) {
-      gc += g[j] * eng.c[j];
-      bg += b[j] * g[j];
-    }
-    double massTerm = epsFinal * (mass - eng.massA * eng.massB);
-    double objective = fr + gc - massTerm;
-    double dual;
-    if (cfg.balanced()) {
-      dual = af + bg - massTerm;
-    } else {
-      double tau = cfg.tau();
-      objective += tau * kl(eng.r, a) + tau * kl(eng.c, b);
-      double da = 0;
-      double db = 0;
-      for (int i = 0; i < n; i++) {
-        da += a[i] * (Math.exp(-f[i] / tau) - 1);
-      }
-      for (int j = 0; j < m; j++) {
-        db += b[j] * (Math.exp(-g[j] / tau) - 1);
-      }
-      dual = -tau * da - tau * db - massTerm;
-    }
-    String failure = eng.failure != null ? eng.failure
-        : converged ? ""
-        : String.format(java.util.Locale.ROOT,
-            "not converged: marginal error %.3g (%s) after %d iterations > tolerance %.3g",
-            cfg.errorNorm() == ErrorNorm.L1 ? eng.errL1 : eng.errL2, cfg.errorNorm(), eng.iterations,
-            cfg.tolerance());
+    double[] f = state.f();
+    double[] g = state.g();
+    Objectives o = Objectives.of(state, iteration.transportCost(), f, g);
+    TransportPlan plan = iteration.plan();
+    String failure = progress.failure(converged, cfg.tolerance());
     double total = (System.nanoTime() - t0) / 1e9;
-    return new SinkhornResult(cfg, epsFinal, solver, k.name(), cost, objective, dual, eng.iterations,
-        eng.errL1, eng.errL2, converged, failure, setup, total, eng.absorptions, eng.fallbacks,
-        eng.stages, f, g, eng.r.clone(), eng.c.clone(), eng.trace.errors(), eng.trace.epsilons(), plan);
-  }
-
-  /** Generalized KL {@code sum p log(p/q) - p + q}. */
-  static double kl(double[] p, double[] q) {
-    double s = 0;
-    for (int i = 0; i < p.length; i++) {
-      s += (p[i] > 0 ? p[i] * Math.log(p[i] / q[i]) : 0) - p[i] + q[i];
-    }
-    return s;
+    return new SinkhornResult(cfg, threads, state.eps(), iteration.solver(), k.name(), o.cost(), o.objective(),
+        o.dual(), progress.iterations(), progress.errorL1(), progress.errorL2(), converged, failure, setup,
+        total, progress.absorptions(), progress.fallbacks(), progress.stages(), f, g, state.rowMarginal(),
+        state.colMarginal(), progress.errorTrace(), progress.epsilonTrace(), plan);
   }
 }

@@ -28,8 +28,16 @@ import org.paperlab.core.Checks;
  * @param scalingFactor the ratio {@code q} in {@code (0, 1)} of the epsilon stages
  * @param tau the marginal penalty of unbalanced OT; {@code +inf} (the default) for balanced OT
  * @param lazy for point clouds: never store the cost, recompute it per row block (log domain)
- * @param threads worker threads for the row blocks ({@code >= 1})
+ * @param threads worker threads for the row blocks; 0 (the default) means all available cores,
+ *     resolved by {@code Parallel.threads} when a solve starts, so a config (and run.json) does not
+ *     depend on the machine. The sweeps reduce {@code min(threads, n)} row blocks in block order:
+ *     a solve gives the same bits on every run for a given resolved count, and may differ in the
+ *     last bits between counts
  * @param vectorized use the SIMD row kernels when the JVM has {@code jdk.incubator.vector}
+ *
+ * <p>Every component has a text form ({@code Configs.toMap}/{@code Configs.fromMap} of
+ * paperlab-core): {@code epsilon=0.05}, {@code epsilonScale=median}, {@code method=auto},
+ * {@code precision=float}, {@code errorNorm=l1}, {@code tau=Infinity}, {@code threads=0}, ...
  */
 public record SinkhornConfig(
     double epsilon,
@@ -60,23 +68,21 @@ public record SinkhornConfig(
     Checks.positive("checkEvery", checkEvery);
     Checks.inOpen("omega", omega, 0.0, 2.0);
     Checks.inOpen("scalingFactor", scalingFactor, 0.0, 1.0);
-    Checks.require(tau > 0, "tau = %s must be > 0 (use Infinity for balanced OT)", tau);
-    Checks.positive("threads", threads);
-    Checks.require(
-        !(lazy && method == Method.KERNEL),
-        "method = KERNEL needs a stored kernel; use AUTO or LOG with lazy = true");
+    Checks.require("tau", tau > 0, " = %s must be > 0 (use Infinity for balanced OT)", tau);
+    Checks.nonNegative("threads", threads);
+    Checks.require("method", !(lazy && method == Method.KERNEL),
+        " = kernel needs a stored kernel; use auto or log with lazy = true");
   }
 
   /**
    * eps = 0.05 (absolute), AUTO, FLOAT, tolerance 1e-9 (L1), 10,000 iterations, check every
    * iteration, adaptive momentum, no epsilon scaling (factor 0.5 when enabled), balanced, stored
-   * cost, all available cores, SIMD when available.
+   * cost, threads 0 (all available cores, resolved when a solve starts), SIMD when available.
    */
   public static SinkhornConfig defaults() {
     return new SinkhornConfig(
         0.05, EpsilonScale.NONE, Method.AUTO, Precision.FLOAT, 1e-9, ErrorNorm.L1, 10_000, 1, 1.0,
-        true, false, 0.5, Double.POSITIVE_INFINITY, false,
-        Runtime.getRuntime().availableProcessors(), true);
+        true, false, 0.5, Double.POSITIVE_INFINITY, false, 0, true);
   }
 
   /** Whether the marginal constraints are hard ({@code tau = +inf}). */
@@ -146,6 +152,7 @@ public record SinkhornConfig(
     return new SinkhornConfig(epsilon, epsilonScale, method, precision, tolerance, errorNorm, maxIterations, checkEvery, omega, adaptiveMomentum, epsilonScaling, scalingFactor, tau, l, threads, vectorized);
   }
 
+  /** Worker threads; 0 for all available cores (resolved when a solve starts). */
   public SinkhornConfig withThreads(int t) {
     return new SinkhornConfig(epsilon, epsilonScale, method, precision, tolerance, errorNorm, maxIterations, checkEvery, omega, adaptiveMomentum, epsilonScaling, scalingFactor, tau, lazy, t, vectorized);
   }

@@ -1,6 +1,10 @@
 package org.paperlab.ot;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.paperlab.core.Checks;
+import org.paperlab.core.MethodResult;
+import org.paperlab.core.ProgressListener;
 
 /**
  * The debiased Sinkhorn divergence (Feydy et al. 2019, "Interpolating between Optimal Transport
@@ -21,6 +25,12 @@ import org.paperlab.core.Checks;
  * {@code grad_{x_i} S = sum_j P^xy_ij grad_x c(x_i, y_j) - sum_k P^xx_ik grad_x c(x_i, x_k)} for a
  * symmetric cost (the symmetric problem's plan is symmetric, which doubles its derivative and
  * cancels the 1/2), and likewise in {@code y}. Epsilon is held fixed when differentiating.
+ *
+ * <pre>{@code
+ * SinkhornDivergence.Result s = SinkhornDivergence.solve(
+ *     SinkhornConfig.defaults().withEpsilon(0.1, EpsilonScale.MEAN), x, y, StandardCost.SQEUCLIDEAN);
+ * double value = s.value();
+ * }</pre>
  */
 public final class SinkhornDivergence {
   private SinkhornDivergence() {}
@@ -39,24 +49,87 @@ public final class SinkhornDivergence {
    * @param xy the {@code (x, y)} solve
    * @param xx the {@code (x, x)} solve
    * @param yy the {@code (y, y)} solve
+   * @param config the settings as given (epsilon possibly relative)
+   * @param seconds wall time of the three solves and the gradients
    */
   public record Result(
       double value, double otXY, double otXX, double otYY, double epsilon, double[] gradX,
-      double[] gradY, boolean converged, SinkhornResult xy, SinkhornResult xx, SinkhornResult yy) {}
+      double[] gradY, boolean converged, SinkhornResult xy, SinkhornResult xx, SinkhornResult yy,
+      SinkhornConfig config, double seconds) implements MethodResult<SinkhornConfig> {
+
+    public Result {
+      gradX = gradX == null ? null : gradX.clone();
+      gradY = gradY == null ? null : gradY.clone();
+    }
+
+    /** {@code dS/dx} (a copy), or null when not requested. */
+    @Override
+    public double[] gradX() {
+      return gradX == null ? null : gradX.clone();
+    }
+
+    /** {@code dS/dy} (a copy), or null when not requested. */
+    @Override
+    public double[] gradY() {
+      return gradY == null ? null : gradY.clone();
+    }
+
+    /**
+     * {@code sinkhorn_divergence}, {@code ot_xy}, {@code ot_xx}, {@code ot_yy}, {@code epsilon}
+     * (absolute), {@code converged}, {@code iterations_xy}, {@code iterations_xx},
+     * {@code iterations_yy}, {@code seconds}.
+     */
+    @Override
+    public Map<String, Object> toMetrics() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("sinkhorn_divergence", value);
+      m.put("ot_xy", otXY);
+      m.put("ot_xx", otXX);
+      m.put("ot_yy", otYY);
+      m.put("epsilon", epsilon);
+      m.put("converged", converged);
+      m.put("iterations_xy", xy.iterations());
+      m.put("iterations_xx", xx.iterations());
+      m.put("iterations_yy", yy.iterations());
+      m.put("seconds", seconds);
+      return m;
+    }
+  }
 
   /** {@code S_eps(x, y)} without gradients. */
+  public static Result solve(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost) {
+    return solve(config, x, y, cost, false, false, null);
+  }
+
+  /**
+   * The old name of {@link #solve(SinkhornConfig, PointCloud, PointCloud, Cost)}.
+   *
+   * @deprecated the entry-point verb is {@code solve}; this stays until its callers have moved
+   */
+  @Deprecated
   public static Result compute(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost) {
-    return compute(config, x, y, cost, false, false);
+    return solve(config, x, y, cost);
   }
 
   /** {@code S_eps(x, y)} with the requested position gradients. */
-  public static Result compute(
+  public static Result solve(
       SinkhornConfig config, PointCloud x, PointCloud y, Cost cost, boolean gradX, boolean gradY) {
+    return solve(config, x, y, cost, gradX, gradY, null);
+  }
+
+  /**
+   * {@code S_eps(x, y)} with the requested position gradients; {@code listener} (may be null)
+   * hears {@code (k, 3)} after each of the three solves.
+   */
+  public static Result solve(SinkhornConfig config, PointCloud x, PointCloud y, Cost cost, boolean gradX,
+      boolean gradY, ProgressListener listener) {
+    long t0 = System.nanoTime();
     Checks.notNull("config", config);
     Checks.notNull("x", x);
     Checks.notNull("y", y);
     Checks.notNull("cost", cost);
-    Checks.require(x.d() == y.d(), "x has dimension %d but y has dimension %d", x.d(), y.d());
+    Checks.require("x", x.d() == y.d(), " has dimension %d but y has dimension %d", x.d(), y.d());
+    ProgressListener progress = ProgressListener.orNone(listener);
     if (gradX || gradY) {
       Checks.require(cost.hasGradient() && cost.symmetric(),
           "position gradients need a symmetric cost with a gradient (a StandardCost), got %s", cost);
@@ -64,8 +137,11 @@ public final class SinkhornDivergence {
     double eps = Sinkhorn.absoluteEpsilon(config, x, y, cost);
     SinkhornConfig c = config.withEpsilon(eps, EpsilonScale.NONE);
     SinkhornResult xy = Sinkhorn.solve(c, x, y, cost);
+    progress.progress(1, 3);
     SinkhornResult xx = Sinkhorn.solve(c, x, x, cost);
+    progress.progress(2, 3);
     SinkhornResult yy = Sinkhorn.solve(c, y, y, cost);
+    progress.progress(3, 3);
     double value = xy.dual() - 0.5 * xx.dual() - 0.5 * yy.dual();
     if (!config.balanced()) {
       double dm = x.mass() - y.mass();
@@ -82,7 +158,7 @@ public final class SinkhornDivergence {
       subtract(gy, planGradient(yy.plan(), y, y, cost, 1.0));
     }
     return new Result(value, xy.dual(), xx.dual(), yy.dual(), eps, gx, gy,
-        xy.converged() && xx.converged() && yy.converged(), xy, xx, yy);
+        xy.converged() && xx.converged() && yy.converged(), xy, xx, yy, config, (System.nanoTime() - t0) / 1e9);
   }
 
   /** {@code out_i = scale sum_j P_ij grad_x c(x_i, y_j)} ({@code n x d}). */

@@ -1,5 +1,9 @@
 package org.paperlab.ot;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.paperlab.core.MethodResult;
+
 /**
  * The outcome of an entropic OT solve.
  *
@@ -10,7 +14,10 @@ package org.paperlab.ot;
  * {@code sum_i f_i r_i + sum_j g_j c_j - eps (|P| - |a||b|)}; {@code dual} is the dual value
  * ({@code <a, f> + <b, g> - eps (|P| - |a||b|)} when balanced). At convergence the two agree.
  *
- * @param config the settings
+ * <p>The arrays are copied in and out; the plan is evaluated on demand and never changes.
+ *
+ * @param config the settings (as given: {@code threads} may be 0)
+ * @param threads the thread count the solve resolved {@code config.threads()} to (its row blocks)
  * @param epsilon the absolute regularization used (final stage)
  * @param solver what ran: {@code stabilized-kernel}, {@code kernel}, {@code log}, {@code log-lazy},
  *     or {@code stabilized-kernel+log} after a switch
@@ -39,6 +46,7 @@ package org.paperlab.ot;
  */
 public record SinkhornResult(
     SinkhornConfig config,
+    int threads,
     double epsilon,
     String solver,
     String kernels,
@@ -61,7 +69,88 @@ public record SinkhornResult(
     double[] colMarginal,
     double[] errorTrace,
     double[] epsilonTrace,
-    TransportPlan plan) {
+    TransportPlan plan) implements MethodResult<SinkhornConfig> {
+
+  public SinkhornResult {
+    f = f.clone();
+    g = g.clone();
+    rowMarginal = rowMarginal.clone();
+    colMarginal = colMarginal.clone();
+    errorTrace = errorTrace.clone();
+    epsilonTrace = epsilonTrace.clone();
+  }
+
+  /** Wall time of the whole call, {@link #solveSeconds()}. */
+  @Override
+  public double seconds() {
+    return solveSeconds;
+  }
+
+  /**
+   * The headline numbers, the keys of {@code paperlab ot solve}'s result.json: {@code cost},
+   * {@code objective}, {@code dual}, {@code iterations}, {@code marginal_error_l1},
+   * {@code marginal_error_l2}, {@code converged}, {@code failure}, {@code solve_seconds},
+   * {@code setup_seconds}, {@code epsilon} (absolute, used), {@code solver}, {@code row_kernels},
+   * {@code absorptions}, {@code fallbacks}, {@code stages}, {@code threads} (resolved).
+   */
+  @Override
+  public Map<String, Object> toMetrics() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cost", cost);
+    m.put("objective", objective);
+    m.put("dual", dual);
+    m.put("iterations", iterations);
+    m.put("marginal_error_l1", marginalErrorL1);
+    m.put("marginal_error_l2", marginalErrorL2);
+    m.put("converged", converged);
+    m.put("failure", failure);
+    m.put("solve_seconds", solveSeconds);
+    m.put("setup_seconds", setupSeconds);
+    m.put("epsilon", epsilon);
+    m.put("solver", solver);
+    m.put("row_kernels", kernels);
+    m.put("absorptions", absorptions);
+    m.put("fallbacks", fallbacks);
+    m.put("stages", stages);
+    m.put("threads", threads);
+    return m;
+  }
+
+  /** The potential on the first measure (a copy). */
+  @Override
+  public double[] f() {
+    return f.clone();
+  }
+
+  /** The potential on the second measure (a copy). */
+  @Override
+  public double[] g() {
+    return g.clone();
+  }
+
+  /** {@code P 1} (a copy). */
+  @Override
+  public double[] rowMarginal() {
+    return rowMarginal.clone();
+  }
+
+  /** {@code P^T 1} (a copy). */
+  @Override
+  public double[] colMarginal() {
+    return colMarginal.clone();
+  }
+
+  /** The L1 marginal error after every iteration (a copy). */
+  @Override
+  public double[] errorTrace() {
+    return errorTrace.clone();
+  }
+
+  /** The epsilon of every iteration (a copy). */
+  @Override
+  public double[] epsilonTrace() {
+    return epsilonTrace.clone();
+  }
 
   /** The potentials, e.g. as a warm start. */
   public Potentials potentials() {

@@ -1,5 +1,7 @@
 package org.paperlab.ot;
 
+import org.paperlab.core.config.Variants;
+
 /**
  * The built-in ground costs, with gradients in {@code x}:
  *
@@ -9,11 +11,26 @@ package org.paperlab.ot;
  *       a subgradient);
  *   <li>{@code L1}: {@code sum_k |x_k - y_k|}, gradient {@code sign(x - y)} (0 where equal).
  * </ul>
+ *
+ * <p>Names ({@link Variants}): {@code sqeuclidean}, {@code euclidean}, {@code l1}; the command
+ * line's default is {@link #DEFAULT}.
  */
 public enum StandardCost implements Cost {
   SQEUCLIDEAN,
   EUCLIDEAN,
   L1;
+
+  /** The cost a caller gets without choosing one: squared Euclidean (Brenier's setting). */
+  public static final StandardCost DEFAULT = SQEUCLIDEAN;
+
+  /**
+   * Parses {@code sqeuclidean|euclidean|l1} (case-insensitive) through {@link Variants}.
+   *
+   * @throws IllegalArgumentException naming {@code cost} and listing the valid names
+   */
+  public static StandardCost parse(String name) {
+    return Variants.parse(StandardCost.class, name, "cost");
+  }
 
   @Override
   public double apply(double[] x, int xo, double[] y, int yo, int d) {
@@ -84,8 +101,8 @@ public enum StandardCost implements Cost {
     }
   }
 
-  /** The lower-case name used on the command line. */
+  /** The cost's name ({@link Variants#name}), as the command line and run.json write it. */
   public String cliName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return Variants.name(this);
   }
 }

@@ -1,6 +1,7 @@
 package org.paperlab.ot;
 
 import org.paperlab.core.Checks;
+import org.paperlab.core.Parallel;
 
 /**
  * An entropic transport plan kept in factored form and evaluated on demand, so that an
@@ -121,7 +122,7 @@ public final class TransportPlan {
     Checks.require(size <= CostRows.MAX_STORED, "the plan has %d entries, too many for one array", size);
     int m = cols();
     double[] p = new double[(int) size];
-    Parallel.run(threads, rows(), (blk, lo, hi) -> {
+    Parallel.blocks(threads, rows(), (blk, lo, hi) -> {
       Scratch s = new Scratch(m, cost.lazy(), cost.single);
       double[] row = new double[m];
       for (int i = lo; i < hi; i++) {
@@ -136,7 +137,7 @@ public final class TransportPlan {
   public double[] rowSums() {
     int m = cols();
     double[] out = new double[rows()];
-    Parallel.run(threads, rows(), (blk, lo, hi) -> {
+    Parallel.blocks(threads, rows(), (blk, lo, hi) -> {
       Scratch s = new Scratch(m, cost.lazy(), cost.single);
       double[] row = new double[m];
       for (int i = lo; i < hi; i++) {
@@ -159,9 +160,9 @@ public final class TransportPlan {
   /** {@code <P, C>}. */
   public double transportCost() {
     int m = cols();
-    int blocks = Parallel.blocks(threads, rows());
+    int blocks = Parallel.blockCount(threads, rows());
     double[] part = new double[blocks];
-    Parallel.run(threads, rows(), (blk, lo, hi) -> {
+    Parallel.blocks(threads, rows(), (blk, lo, hi) -> {
       Scratch s = new Scratch(m, cost.lazy(), cost.single);
       double[] row = new double[m];
       double[] c = new double[m];
@@ -188,7 +189,7 @@ public final class TransportPlan {
     Checks.require(y.length == (long) cols() * d, "y has %d values, expected m*d = %d*%d", y.length, cols(), d);
     int m = cols();
     double[] out = new double[rows() * d];
-    Parallel.run(threads, rows(), (blk, lo, hi) -> {
+    Parallel.blocks(threads, rows(), (blk, lo, hi) -> {
       Scratch s = new Scratch(m, cost.lazy(), cost.single);
       double[] row = new double[m];
       for (int i = lo; i < hi; i++) {
@@ -209,9 +210,9 @@ public final class TransportPlan {
     Checks.notNull("x", x);
     Checks.require(x.length == (long) rows() * d, "x has %d values, expected n*d = %d*%d", x.length, rows(), d);
     int m = cols();
-    int blocks = Parallel.blocks(threads, rows());
+    int blocks = Parallel.blockCount(threads, rows());
     double[][] part = new double[blocks][];
-    Parallel.run(threads, rows(), (blk, lo, hi) -> {
+    Parallel.blocks(threads, rows(), (blk, lo, hi) -> {
       Scratch s = new Scratch(m, cost.lazy(), cost.single);
       double[] row = new double[m];
       double[] acc = new double[m * d];

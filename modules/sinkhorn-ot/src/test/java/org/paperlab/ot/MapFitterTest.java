@@ -21,8 +21,8 @@ class MapFitterTest {
   @Test
   void fitsAShiftAndIsReproducible() {
     MapFitConfig cfg = MapFitConfig.defaults().withSteps(150).withBatchSize(64).withHidden(List.of(16, 16))
-        .withLearningRate(1e-2).withLambda(0.5).withLogEvery(25);
-    MapFitter.Result a = MapFitter.fit(cfg, gaussian(0, 0, 1), gaussian(3, -2, 1), new SplittableRandom(1), null);
+        .withLearningRate(1e-2).withLambda(0.5).withLogEvery(25).withSeed(1);
+    MapFitter.Result a = MapFitter.fit(cfg, gaussian(0, 0, 1), gaussian(3, -2, 1));
     double first = a.divergence()[0];
     double last = a.divergence()[a.divergence().length - 1];
     assertTrue(last < first / 10, first + " -> " + last);
@@ -36,7 +36,7 @@ class MapFitterTest {
     }
     assertTrue(Math.abs(meanShiftX - 3) < 0.5 && Math.abs(meanShiftY + 2) < 0.5, meanShiftX + ", " + meanShiftY);
     // same seeds, same losses: up to ND4J's multi-threaded BLAS, which may round the last bit differently
-    MapFitter.Result b = MapFitter.fit(cfg, gaussian(0, 0, 1), gaussian(3, -2, 1), new SplittableRandom(1), null);
+    MapFitter.Result b = MapFitter.fit(cfg, gaussian(0, 0, 1), gaussian(3, -2, 1));
     assertArrayEquals(a.loss(), b.loss(), 1e-9);
   }
 
@@ -48,8 +48,8 @@ class MapFitterTest {
   @Test
   void theIdentitySkipLearnsTheDisplacement() {
     MapFitConfig cfg = MapFitConfig.defaults().withSteps(150).withBatchSize(64).withHidden(List.of(16, 16))
-        .withLearningRate(1e-2).withLambda(0.5).withLogEvery(25).withResidual(true);
-    MapFitter.Result fit = MapFitter.fit(cfg, gaussian(0, 0, 1), gaussian(3, -2, 1), new SplittableRandom(1), null);
+        .withLearningRate(1e-2).withLambda(0.5).withLogEvery(25).withResidual(true).withSeed(1);
+    MapFitter.Result fit = MapFitter.fit(cfg, gaussian(0, 0, 1), gaussian(3, -2, 1));
     assertTrue(fit.residual());
     int n = 200;
     double[] x = gaussian(0, 0, 1).sample(n, new SplittableRandom(9));

@@ -43,7 +43,7 @@ class MongeGapTest {
       }
       for (StandardCost c : StandardCost.values()) {
         double eps = 0.05;
-        MongeGap.Result r = MongeGap.estimate(cfg(eps).withMaxIterations(2000).withTolerance(1e-9), x, tx, n, d, c, false);
+        MongeGap.Result r = MongeGap.solve(cfg(eps).withMaxIterations(2000).withTolerance(1e-9), x, tx, n, d, c, false);
         assertTrue(r.value() >= eps * Math.log(n) - 1e-9, c + " trial " + trial + ": " + r.value());
       }
     }
@@ -60,7 +60,7 @@ class MongeGapTest {
     double[] x = points(n, d, 3);
     double eps = 0.3;
     double[] id = x.clone();
-    MongeGap.Result gapId = MongeGap.estimate(cfg(eps), x, id, n, d, StandardCost.SQEUCLIDEAN, false);
+    MongeGap.Result gapId = MongeGap.solve(cfg(eps), x, id, n, d, StandardCost.SQEUCLIDEAN, false);
     SinkhornResult self = Sinkhorn.solve(cfg(eps), PointCloud.of(x, n, d), PointCloud.of(x, n, d), StandardCost.SQEUCLIDEAN);
     double floor = 2 * eps * Math.log(n) - self.dual();
     assertEquals(floor, gapId.value(), 1e-10);
@@ -71,7 +71,7 @@ class MongeGapTest {
         tx[2 * i] += t[0];
         tx[2 * i + 1] += t[1];
       }
-      MongeGap.Result r = MongeGap.estimate(cfg(eps), x, tx, n, d, StandardCost.SQEUCLIDEAN, false);
+      MongeGap.Result r = MongeGap.solve(cfg(eps), x, tx, n, d, StandardCost.SQEUCLIDEAN, false);
       assertEquals(floor, r.value(), 1e-8, "t = " + t[0] + "," + t[1]);
       assertEquals(t[0] * t[0] + t[1] * t[1], r.displacement(), 1e-12);
     }
@@ -82,7 +82,7 @@ class MongeGapTest {
       grid[2 * i + 1] = i / 5;
     }
     double small = 0.01;
-    MongeGap.Result g = MongeGap.estimate(cfg(small), grid, shift(grid, 0.3, -0.2), 25, 2, StandardCost.SQEUCLIDEAN, false);
+    MongeGap.Result g = MongeGap.solve(cfg(small), grid, shift(grid, 0.3, -0.2), 25, 2, StandardCost.SQEUCLIDEAN, false);
     // the next coupling costs at least e^{-1/eps} = e^-100 relative: eps log n is exact to round-off
     assertEquals(small * Math.log(25), g.value(), 1e-12);
   }
@@ -111,8 +111,8 @@ class MongeGapTest {
       crossing[i] = 2 * x[n - 1 - i] + 0.5; // the same image set, paths crossed
     }
     double eps = 0.001;
-    double floor = MongeGap.estimate(cfg(eps), x, monotone, n, 1, StandardCost.SQEUCLIDEAN, false).value();
-    double cross = MongeGap.estimate(cfg(eps), x, crossing, n, 1, StandardCost.SQEUCLIDEAN, false).value();
+    double floor = MongeGap.solve(cfg(eps), x, monotone, n, 1, StandardCost.SQEUCLIDEAN, false).value();
+    double cross = MongeGap.solve(cfg(eps), x, crossing, n, 1, StandardCost.SQEUCLIDEAN, false).value();
     assertTrue(floor <= 2 * eps * Math.log(n) + 1e-9, "floor " + floor);
     assertTrue(cross > 50 * floor, cross + " vs " + floor);
   }
@@ -125,14 +125,14 @@ class MongeGapTest {
     double[] tx = points(n, d, 6);
     for (StandardCost c : StandardCost.values()) {
       SinkhornConfig k = cfg(0.3).withEpsilonScaling(false);
-      MongeGap.Result r = MongeGap.estimate(k, x, tx, n, d, c, true);
+      MongeGap.Result r = MongeGap.solve(k, x, tx, n, d, c, true);
       double h = 1e-5;
       for (int q : new int[] {0, 3, 11, 19}) {
         double[] p = tx.clone();
         p[q] += h;
-        double up = MongeGap.estimate(k, x, p, n, d, c, false).value();
+        double up = MongeGap.solve(k, x, p, n, d, c, false).value();
         p[q] -= 2 * h;
-        double down = MongeGap.estimate(k, x, p, n, d, c, false).value();
+        double down = MongeGap.solve(k, x, p, n, d, c, false).value();
         assertEquals((up - down) / (2 * h), r.gradient()[q], 2e-7, c + " dM/dz[" + q + "]");
       }
     }
@@ -142,7 +142,7 @@ class MongeGapTest {
   void unbalancedIsRejected() {
     double[] x = points(4, 1, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MongeGap.estimate(cfg(0.1).withTau(1), x, x, 4, 1, StandardCost.SQEUCLIDEAN, false));
+        () -> MongeGap.solve(cfg(0.1).withTau(1), x, x, 4, 1, StandardCost.SQEUCLIDEAN, false));
     assertTrue(e.getMessage().contains("balanced"), e.getMessage());
   }
 }

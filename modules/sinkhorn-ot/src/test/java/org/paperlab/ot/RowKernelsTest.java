@@ -142,6 +142,88 @@ class RowKernelsTest {
     }
   }
 
+  /**
+   * The float and double twins that {@link #everyKernelAgreesWithTheScalarLoop} leaves out, each
+   * against the scalar loop, and the four-row cost kernel against four single rows and against
+   * {@link StandardCost#apply} (the definition).
+   */
+  @Test
+  void everyFloatAndDoubleTwinAgreesWithTheScalarLoop() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int m : new int[] {1, 7, 8, 17, 131, 1029}) {
+      double[] cd = new double[m + 3];
+      float[] cf = new float[m + 3];
+      double[] h = new double[m];
+      double[] w = new double[m];
+      double[] e = new double[m];
+      for (int j = 0; j < cd.length; j++) {
+        cd[j] = 4 * rng.nextDouble();
+        cf[j] = (float) cd[j];
+      }
+      for (int j = 0; j < m; j++) {
+        h[j] = rng.nextGaussian();
+        w[j] = 0.5 + rng.nextDouble();
+        e[j] = rng.nextDouble();
+      }
+      double base = -0.2;
+      double inv = 2.3;
+      int co = 3;
+      double[] t1 = w.clone();
+      double[] t2 = w.clone();
+      s.expAccumulate(cf, co, base, h, inv, t1, m);
+      v.expAccumulate(cf, co, base, h, inv, t2, m);
+      assertArrayEquals(t1, t2, 1e-12);
+      s.maxAccumulate(cd, co, base, h, inv, t1, m);
+      v.maxAccumulate(cd, co, base, h, inv, t2, m);
+      assertArrayEquals(t1, t2, 1e-13);
+      double[] o1 = new double[m + 2];
+      double[] o2 = new double[m + 2];
+      s.expInto(cd, co, base, h, inv, o1, 2, m);
+      v.expInto(cd, co, base, h, inv, o2, 2, m);
+      assertArrayEquals(o1, o2, 1e-12);
+      assertEquals(Math.exp(h[0] + (base - cd[co]) * inv), o1[2], 1e-12 * o1[2]);
+      s.scaleInto(0.7, e, w, o1, 1, m);
+      v.scaleInto(0.7, e, w, o2, 1, m);
+      assertArrayEquals(o1, o2, 1e-15);
+      assertEquals(0.7 * e[0] * w[0], o1[1], 1e-16);
+      float[] f1 = new float[m + 2];
+      float[] f2 = new float[m + 2];
+      s.scaleInto(0.7, e, w, f1, 1, m);
+      v.scaleInto(0.7, e, w, f2, 1, m);
+      assertArrayEquals(f1, f2, 0f); // both round the same double product to float
+      int d = 3;
+      double[] x = new double[4 * d];
+      double[] yT = new double[d * m];
+      for (int q = 0; q < x.length; q++) {
+        x[q] = rng.nextGaussian();
+      }
+      for (int q = 0; q < yT.length; q++) {
+        yT[q] = rng.nextGaussian();
+      }
+      for (StandardCost cost : StandardCost.values()) {
+        double[] r1 = new double[4 * m + 1];
+        double[] r2 = new double[4 * m + 1];
+        s.costRows4(cost, x, 0, yT, d, m, r1, 1);
+        v.costRows4(cost, x, 0, yT, d, m, r2, 1);
+        assertArrayEquals(r1, r2, 1e-12);
+        float[] g1 = new float[4 * m];
+        float[] g2 = new float[4 * m];
+        s.costRows4(cost, x, 0, yT, d, m, g1, 0);
+        v.costRows4(cost, x, 0, yT, d, m, g2, 0);
+        float[] row = new float[m];
+        for (int q = 0; q < 4; q++) {
+          v.costRow(cost, x, q * d, yT, d, m, row);
+          for (int j = 0; j < m; j++) {
+            assertEquals(g1[q * m + j], g2[q * m + j], 1e-6f * Math.max(1f, g1[q * m + j]));
+            assertEquals(row[j], g2[q * m + j], 0f); // four rows per pass = four single rows
+          }
+          double[] yj = {yT[m - 1], yT[2 * m - 1], yT[3 * m - 1]};
+          assertEquals(cost.apply(x, q * d, yj, 0, d), r1[1 + q * m + m - 1], 1e-12);
+        }
+      }
+    }
+  }
+
   /** exp of a very negative exponent is stored as 0, never as a (slow) subnormal. */
   @Test
   void tinyKernelEntriesAreFlushedToZero() {

@@ -192,15 +192,41 @@ final class Values {
     }
     Object[] args = new Object[cs.length];
     Class<?>[] types = new Class<?>[cs.length];
+    Record defaults = null;
     for (int i = 0; i < cs.length; i++) {
       types[i] = cs[i].getType();
       String v = values.get(cs[i].getName());
       if (v == null) {
-        throw new InvalidArgumentException(key, ": " + describe(type) + " needs " + cs[i].getName() + " (it has " + names + ")");
+        if (defaults == null) {
+          defaults = defaults(type);
+        }
+        if (defaults == null) {
+          throw new InvalidArgumentException(key, ": " + describe(type) + " needs " + cs[i].getName() + " (it has " + names + ")");
+        }
+        args[i] = get(cs[i], defaults);
+        continue;
       }
       args[i] = parse(cs[i].getGenericType(), v, key + "." + cs[i].getName());
     }
     return newInstance(type, types, args, key);
+  }
+
+  /**
+   * The record's own defaults: its {@code public static R defaults()}, when it declares one; the
+   * components a text leaves out are taken from it ({@code u-shaped} is {@code u-shaped(a=4.0)}).
+   */
+  static Record defaults(Class<? extends Record> type) {
+    try {
+      var m = type.getMethod("defaults");
+      if (!java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.getReturnType() != type) {
+        return null;
+      }
+      return (Record) m.invoke(null);
+    } catch (NoSuchMethodException e) {
+      return null;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("defaults() of " + type.getName() + " failed", e);
+    }
   }
 
   static <R extends Record> R newInstance(Class<R> type, Class<?>[] types, Object[] args, String key) {

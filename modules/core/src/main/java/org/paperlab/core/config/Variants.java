@@ -20,13 +20,19 @@ import org.paperlab.core.InvalidArgumentException;
  * }</pre>
  *
  * A variant with components is written {@code name(component=value, ...)}; one with a single
- * component may also be written {@code name(value)}; one without components is its name. A family
+ * component may also be written {@code name(value)}; one without components is its name. A
+ * variant record that declares {@code public static R defaults()} may be written with fewer
+ * components, or as its bare name: the missing ones come from its defaults. A family
  * type's own {@code parse(String)} should delegate here, so that every family reads the same way.
  */
 public final class Variants {
   private Variants() {}
 
-  /** The names of every variant of {@code family}, in declaration order. */
+  /**
+   * The names of every variant of {@code family}, in declaration order: the order of an enum's
+   * constants, or of a sealed interface's {@code permits} clause (write one: without it the
+   * compiler's order of the inferred subclasses is not specified).
+   */
   public static List<String> names(Class<?> family) {
     Checks.notNull("family", family);
     List<String> out = new ArrayList<>();

@@ -117,14 +117,8 @@ public enum Activation {
     return upstream;
   }
 
-  /** Parses {@code tanh|relu|gelu|silu|identity} (case-insensitive). */
+  /** Parses {@code tanh|relu|gelu|silu|identity} (case-insensitive); an unknown name lists these. */
   public static Activation parse(String name) {
-    for (Activation a : values()) {
-      if (a.name().equalsIgnoreCase(name)) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException(
-        "activation = " + name + " is unknown; allowed: tanh, relu, gelu, silu, identity");
+    return org.paperlab.core.config.Variants.parse(Activation.class, name, "activation");
   }
 }

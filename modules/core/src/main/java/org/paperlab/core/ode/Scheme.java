@@ -51,17 +51,11 @@ public enum Scheme {
   }
 
   /** Parses {@code euler|heun|rk4|dopri5} (case-insensitive). */
+  /** Parses {@code euler}, {@code heun}, {@code rk4} or {@code dopri5} (any case). */
   public static Scheme parse(String name) {
-    for (Scheme s : values()) {
-      if (s.name().equalsIgnoreCase(name)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException(
-        "scheme = " + name + " is unknown; allowed: euler, heun, rk4, dopri5");
+    return org.paperlab.core.config.Variants.parse(Scheme.class, name, "scheme");
   }
 
-  /** The Dormand-Prince RK5(4)7M coefficients (Dormand and Prince 1980, Table 2). */
   static final class DormandPrince {
     static final double[] C = {0, 1.0 / 5, 3.0 / 10, 4.0 / 5, 8.0 / 9, 1, 1};
     static final double[][] A = {

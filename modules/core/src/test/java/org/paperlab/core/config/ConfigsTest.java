@@ -25,7 +25,12 @@ class ConfigsTest {
   }
 
   @Name("rect")
-  record Rect(double w, double h) implements Shape {}
+  record Rect(double w, double h) implements Shape {
+    /** A unit square: the components a text leaves out. */
+    public static Rect defaults() {
+      return new Rect(1, 1);
+    }
+  }
 
   @Name("dot")
   record Dot() implements Shape {}

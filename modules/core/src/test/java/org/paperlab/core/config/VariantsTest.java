@@ -40,9 +40,16 @@ class VariantsTest {
   }
 
   @Test
+  void aVariantWithDefaultsMayLeaveComponentsOut() {
+    assertEquals(new Rect(1, 1), Variants.parse(Shape.class, "rect"));
+    assertEquals(new Rect(3, 1), Variants.parse(Shape.class, "rect(w=3)"));
+  }
+
+  @Test
   void missingOrUnknownComponentsAreErrors() {
-    var missing = assertThrows(InvalidArgumentException.class, () -> Variants.parse(Shape.class, "rect(w=1)"));
-    assertTrue(missing.getMessage().contains("needs h"), missing.getMessage());
+    // Circle has no defaults(): its radius must be given
+    var missing = assertThrows(InvalidArgumentException.class, () -> Variants.parse(Shape.class, "circle"));
+    assertTrue(missing.getMessage().contains("needs r"), missing.getMessage());
     var unknown = assertThrows(InvalidArgumentException.class, () -> Variants.parse(Shape.class, "rect(w=1, h=2, d=3)"));
     assertTrue(unknown.getMessage().contains("unknown component 'd'"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Variants.parse(Shape.class, "rect(w=1, h=2"));

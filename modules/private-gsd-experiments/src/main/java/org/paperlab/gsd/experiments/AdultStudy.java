@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import org.paperlab.core.Seeds;
 import org.paperlab.gsd.AdultData;
 import org.paperlab.gsd.Evaluation;
@@ -13,14 +11,14 @@ import org.paperlab.gsd.FitResult;
 import org.paperlab.gsd.Gsd;
 import org.paperlab.gsd.GsdConfig;
 import org.paperlab.gsd.LogisticRegression;
-import org.paperlab.gsd.Measurement;
+import org.paperlab.gsd.Measurements;
 import org.paperlab.gsd.PrivacyLedger;
 import org.paperlab.gsd.PrivateSynthesis;
 import org.paperlab.gsd.RapConfig;
 import org.paperlab.gsd.RelaxedProjection;
+import org.paperlab.gsd.SynthesisConfig;
 import org.paperlab.gsd.Table;
 import org.paperlab.gsd.WorkloadSet;
-import org.paperlab.gsd.Zcdp;
 import org.paperlab.lab.Chart;
 import org.paperlab.lab.CsvTable;
 import org.paperlab.lab.Progress;
@@ -28,10 +26,12 @@ import org.paperlab.lab.RunContext;
 
 /**
  * The study both Adult experiments run: for every epsilon and seed, measure all workloads once
- * (one-shot, delta = 1/n^2), fit Private-GSD and the RAP-style baseline to the same noisy answers,
- * and fit GSD to the exact answers (the non-private floor, once per seed); report max and mean
- * query error per family on the real training table, ML efficacy on the real test table, GSD's
- * fitness trace, and the privacy ledger totals.
+ * ({@link PrivateSynthesis#measure}: one-shot, delta = 1/n^2), fit Private-GSD and the RAP-style
+ * baseline to the same noisy answers ({@link Gsd#fit}, {@link RelaxedProjection#fit}), and fit GSD
+ * to the exact answers (the non-private floor, once per seed); report max and mean query error per
+ * family on the real training table, ML efficacy on the real test table, GSD's fitness trace, and
+ * the privacy ledger totals. run.json records every config whole ({@code measure.*},
+ * {@code gsd.*}, {@code rap.*}, {@code classifier.*}) and the rule that derives each fit's seed.
  */
 final class AdultStudy {
   static final String[] METHODS = {"gsd", "rap", "nonprivate"};
@@ -73,10 +73,19 @@ final class AdultStudy {
   void run() {
     List<String> families = workloads.families();
     int n = train.n();
-    double delta = 1.0 / ((double) n * n);
+    // the measurement of every epsilon: one-shot, delta = 1/n^2 (the default, resolved from the data)
+    SynthesisConfig measure = SynthesisConfig.defaults().withGenerator(gsd);
+    double delta = measure.resolvedDelta(n);
+    LogisticRegression.Config lrc = LogisticRegression.Config.defaults();
     ctx.config("train_rows", n).config("test_rows", test.n()).config("epsilons", epsilons).config("seeds", seeds)
         .config("delta", delta).config("mode", "one-shot").config("workloads", workloads.count())
-        .config("queries", workloads.size()).config("families", families).config("gsd", gsd).config("rap", rap);
+        .config("queries", workloads.size()).config("families", families);
+    ctx.config("measure", measure).config("gsd", gsd).config("rap", rap)
+        .config("classifier", lrc);
+    ctx.config("fit_seeds", "each fit's seed replaces the recorded configs' seed 0: with root = Seeds.of(run seed)"
+        + " and node = root.child(\"seed\").child(s), the non-private GSD fit uses node.child(\"nonprivate\").seed(),"
+        + " and at epsilon e (measure.epsilon = e) the measurement, GSD and RAP use node.child(\"eps<e>\")"
+        + ".child(\"measure\" | \"gsd\" | \"rap\").seed()");
     for (String f : families) {
       int[] idx = workloads.indicesOf(f);
       int q = 0;
@@ -88,8 +97,7 @@ final class AdultStudy {
     ctx.log("%d train / %d test rows; %d workloads, %d queries (%s); delta = %.3g",
         n, test.n(), workloads.count(), workloads.size(), families, delta);
     double[] truth = workloads.answers(train);
-    LogisticRegression.Config lrc = LogisticRegression.Config.defaults();
-    LogisticRegression.Scores real = LogisticRegression.fit(train, AdultData.TARGET, lrc).score(test);
+    LogisticRegression.Scores real = LogisticRegression.fit(lrc, train, AdultData.TARGET).score(test);
     ctx.metric("real_f1", real.macroF1()).metric("real_accuracy", real.accuracy());
     ctx.log("logistic regression trained on real data: accuracy %.4f, macro F1 %.4f", real.accuracy(), real.macroF1());
 
@@ -113,7 +121,7 @@ final class AdultStudy {
       for (int s = 0; s < seeds; s++) {
         Seeds seed = root.child("seed").child(s);
         // non-private floor: GSD on the exact answers
-        FitResult np = new Gsd(gsd).fit(workloads, truth, Optional.empty(), seed.child("nonprivate").random());
+        FitResult<GsdConfig> np = Gsd.fit(gsd.withSeed(seed.child("nonprivate").seed()), workloads, truth);
         progress.step();
         Outcome npo = evaluate("nonprivate", np, truth, lrc, families);
         for (int e = 0; e < epsilons.length; e++) {
@@ -123,25 +131,15 @@ final class AdultStudy {
         for (int e = 0; e < epsilons.length; e++) {
           double eps = epsilons[e];
           Seeds es = seed.child(epsKey(eps));
-          SplittableRandom mrng = es.child("measure").random();
-          double rho = Zcdp.rho(eps, delta);
-          PrivacyLedger ledger = new PrivacyLedger(rho);
-          int[] all = new int[workloads.count()];
-          for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-          }
-          List<Measurement> measured = PrivateSynthesis.measureAll(workloads, all, truth, n, rho, mrng, ledger);
-          double smin = Double.POSITIVE_INFINITY;
-          double smax = 0;
-          for (Measurement m : measured) {
-            smin = Math.min(smin, m.sigma());
-            smax = Math.max(smax, m.sigma());
-          }
-          privacy.addRow(eps, s, rho, ledger.spent(), ledger.count("gaussian"), smin, smax);
+          Measurements measured = PrivateSynthesis.measure(
+              measure.withEpsilon(eps).withSeed(es.child("measure").seed()), train, workloads);
+          double rho = measured.rho();
+          PrivacyLedger ledger = measured.ledger();
+          privacy.addRow(eps, s, rho, ledger.spent(), ledger.count("gaussian"), measured.sigmaMin(), measured.sigmaMax());
           if (s == 0) {
             ctx.metric("rho_" + epsKey(eps), rho).metric("ledger_rho_" + epsKey(eps), ledger.spent());
           }
-          FitResult g = PrivateSynthesis.fitMeasured(workloads, measured, new Gsd(gsd), Optional.empty(), es.child("gsd").random());
+          FitResult<GsdConfig> g = Gsd.fit(gsd.withSeed(es.child("gsd").seed()), measured.workloads(), measured.targets());
           progress.step();
           Outcome go = evaluate("gsd", g, truth, lrc, families);
           record(0, e, s, go, g, errors, ml, fits, families, maxSum, meanSum, f1Sum, accSum, secSum, itSum);
@@ -151,7 +149,7 @@ final class AdultStudy {
               fitness.add(eps, g.traceIteration()[i], g.traceLoss()[i]);
             }
           }
-          FitResult r = PrivateSynthesis.fitMeasured(workloads, measured, new RelaxedProjection(rap), Optional.empty(), es.child("rap").random());
+          FitResult<RapConfig> r = RelaxedProjection.fit(rap.withSeed(es.child("rap").seed()), measured.workloads(), measured.targets());
           progress.step();
           Outcome ro = evaluate("rap", r, truth, lrc, families);
           record(1, e, s, ro, r, errors, ml, fits, families, maxSum, meanSum, f1Sum, accSum, secSum, itSum);
@@ -191,13 +189,13 @@ final class AdultStudy {
     }
   }
 
-  private Outcome evaluate(String method, FitResult fit, double[] truth, LogisticRegression.Config lrc, List<String> families) {
+  private Outcome evaluate(String method, FitResult<?> fit, double[] truth, LogisticRegression.Config lrc, List<String> families) {
     Map<String, Evaluation.FamilyError> err = Evaluation.errors(workloads, truth, workloads.answers(fit.table()));
-    LogisticRegression.Scores sc = LogisticRegression.fit(fit.table(), AdultData.TARGET, lrc).score(test);
+    LogisticRegression.Scores sc = LogisticRegression.fit(lrc, fit.table(), AdultData.TARGET).score(test);
     return new Outcome(err, sc.macroF1(), sc.accuracy());
   }
 
-  private void record(int m, int e, int s, Outcome o, FitResult fit, CsvTable errors, CsvTable ml, CsvTable fits,
+  private void record(int m, int e, int s, Outcome o, FitResult<?> fit, CsvTable errors, CsvTable ml, CsvTable fits,
       List<String> families, double[][][] maxSum, double[][][] meanSum, double[][] f1Sum, double[][] accSum,
       double[][] secSum, double[][] itSum) {
     double eps = epsilons[e];

@@ -51,7 +51,7 @@ public final class GsdAdultMarginals implements Experiment {
   public void run(RunContext ctx) {
     boolean quick = ctx.quick();
     Table all = AdultData.binned();
-    Table[] split = all.split(2.0 / 3.0, ctx.seeds().random("split"));
+    Table[] split = all.split(2.0 / 3.0, ctx.seeds().child("split").seed());
     int maxCells = quick ? 300 : 2000;
     QueryOptions q = QueryOptions.defaults().withMaxCells(maxCells);
     List<Workload> w = new ArrayList<>(Workloads.family(all.schema(), "2way", q));
@@ -62,6 +62,7 @@ public final class GsdAdultMarginals implements Experiment {
         : GsdConfig.defaults().withRows(8000).withMaxGenerations(400_000);
     ctx.config("data", "UCI Adult, binned by private-pgm (CC BY 4.0), 48,842 rows split 2/3 : 1/3");
     ctx.config("max_cells", maxCells);
+    ctx.config("query_options", q);
     new AdultStudy(ctx, split[0], split[1], workloads, gsd).run();
   }
 

@@ -1,6 +1,9 @@
 package org.paperlab.sgd.experiments;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
+import org.paperlab.lab.Chart;
 import org.paperlab.lab.CsvTable;
 import org.paperlab.lab.Progress;
 import org.paperlab.lab.RunContext;
@@ -11,7 +14,10 @@ import org.paperlab.sgd.SgdConfig;
 import org.paperlab.sgd.SgdResult;
 import org.paperlab.sgd.StochasticProblem;
 
-/** Runs a configuration, records its table rows, slopes, metrics and chart series. */
+/**
+ * Runs a configuration, records the whole config in run.json (under the run's prefix), its table
+ * rows, slopes, metrics and chart series.
+ */
 final class Runs {
   private Runs() {}
 
@@ -29,14 +35,16 @@ final class Runs {
   }
 
   /**
-   * Anytime run: {@code config.runs()} runs of {@code config.steps()} steps; for every output,
-   * metrics {@code slope_<prefix>_<output>} (+ _lo, _hi) and {@code gap_<prefix>_<output>_T<T>}.
+   * Anytime run: {@code config.runs()} runs of {@code config.steps()} steps; run.json gets the
+   * config under {@code <prefix>.}; for every output, metrics {@code slope_<prefix>_<output>}
+   * (+ _lo, _hi) and {@code gap_<prefix>_<output>_T<T>}.
    */
-  static SgdResult anytime(RunContext ctx, Tables tables, Report.GapChart chart, String prefix, String label,
+  static SgdResult anytime(RunContext ctx, Tables tables, Chart chart, String prefix, String label,
       StochasticProblem problem, SgdConfig config, double theory, boolean bands) {
+    ctx.config(prefix, config);
     SgdResult r;
     try (Progress p = ctx.progress(prefix + " runs", config.runs())) {
-      r = Sgd.run(problem, config, Report.progress(p));
+      r = Sgd.run(config, problem, p.listener());
     }
     ctx.log("%s: %d runs x %d steps in %.1f s (%.3g steps/s)", prefix, config.runs(), config.steps(), r.seconds(),
         r.stepsPerSecond());
@@ -46,7 +54,7 @@ final class Runs {
       Report.slope(ctx, tables.slopes(), key, prefix, o, theory, config.runs());
       ctx.metric("gap_" + key + "_T" + config.steps(), o.finalMean());
       if (chart != null) {
-        chart.add(label == null ? o.output().name() : label + " " + o.output().name(), r, o, bands);
+        Report.addOutput(chart, label == null ? o.output().name() : label + " " + o.output().name(), r, o, bands);
       }
     }
     return r;
@@ -54,14 +62,15 @@ final class Runs {
 
   /**
    * Horizon sweep for a schedule that needs T: {@code perDecade} horizons per decade from 10 to
-   * {@code config.steps()}, {@code config.runs()} runs each; metrics as {@link #anytime}.
+   * {@code config.steps()}, {@code config.runs()} runs each; run.json and metrics as {@link #anytime}.
    */
-  static SgdResult sweep(RunContext ctx, Tables tables, Report.GapChart chart, String prefix, String label,
-      java.util.function.LongFunction<StochasticProblem> problems, SgdConfig config, int perDecade, double theory) {
+  static SgdResult sweep(RunContext ctx, Tables tables, Chart chart, String prefix, String label,
+      LongFunction<StochasticProblem> problems, SgdConfig config, int perDecade, double theory) {
+    ctx.config(prefix, config);
     long[] horizons = horizons(config.steps(), perDecade);
     SgdResult r;
     try (Progress p = ctx.progress(prefix + " sweep runs", (long) config.runs() * horizons.length)) {
-      r = Sgd.sweep(problems, config, horizons, Report.progress(p));
+      r = Sgd.sweep(config, problems, horizons, p.listener());
     }
     ctx.log("%s sweep: %d horizons x %d runs in %.1f s", prefix, horizons.length, config.runs(), r.seconds());
     Report.checkpoints(tables.checkpoints(), prefix + " (sweep over T)", r);
@@ -70,7 +79,7 @@ final class Runs {
       Report.slope(ctx, tables.slopes(), key, prefix + " (sweep over T)", o, theory, config.runs());
       ctx.metric("gap_" + key + "_T" + config.steps(), o.finalMean());
       if (chart != null) {
-        chart.add(label, r, o, false);
+        Report.addOutput(chart, label, r, o, false);
       }
     }
     return r;
@@ -79,7 +88,7 @@ final class Runs {
   /** {@code perDecade} geometric horizons per decade from 10 to T (T included). */
   static long[] horizons(long horizon, int perDecade) {
     long[] all = Checkpoints.geometric(horizon, perDecade);
-    return java.util.Arrays.stream(all).filter(t -> t >= 10).toArray();
+    return Arrays.stream(all).filter(t -> t >= 10).toArray();
   }
 
   /** The tail levels of the issue: quantiles at 1 - delta. */

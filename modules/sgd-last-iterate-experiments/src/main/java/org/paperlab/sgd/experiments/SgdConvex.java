@@ -1,5 +1,6 @@
 package org.paperlab.sgd.experiments;
 
+import org.paperlab.lab.Chart;
 import org.paperlab.lab.Experiment;
 import org.paperlab.lab.RunContext;
 import org.paperlab.lab.Runner;
@@ -61,15 +62,15 @@ public final class SgdConvex implements Experiment {
 
     LadProblem lad = new LadProblem(d, 0.0);
     ctx.config("lad", lad.description());
-    Report.GapChart ladChart = new Report.GapChart("LAD (d = 10, sharp): c/sqrt(t), outputs", "t");
+    Chart ladChart = Report.gapChart("LAD (d = 10, sharp): c/sqrt(t), outputs", "t");
     var r1 = Runs.anytime(ctx, tables, ladChart, "lad_sqrt-t", null, lad,
         base.withSchedule(new Schedule.InvSqrtT(c)).withOutputs(new Output.Last(), new Output.Uniform(),
             new Output.Suffix(), new Output.ShamirZhang(3), new Output.Weighted(2)),
         THEORY, true);
-    ladChart.theory("theory t^-1/2", THEORY, steps / 10.0, steps, 2 * Report.anchor(r1, "last", steps / 10.0));
-    ladChart.save(ctx, "gap-lad-outputs.png");
+    ladChart.powerLaw("theory t^-1/2", THEORY, steps / 10.0, steps, 2 * Report.anchor(r1, "last", steps / 10.0));
+    ctx.save(ladChart, "gap-lad-outputs.png");
 
-    Report.GapChart horizonChart = new Report.GapChart("LAD (d = 10): known-horizon schedules, final gap vs T", "T");
+    Chart horizonChart = Report.gapChart("LAD (d = 10): known-horizon schedules, final gap vs T", "T");
     SgdConfig sweep = base.withRuns(sweepRuns).withOutputs(new Output.Last());
     double y0 = 0;
     for (Schedule s : new Schedule[] {new Schedule.InvSqrtHorizon(c), new Schedule.LinearDecay(c),
@@ -78,20 +79,20 @@ public final class SgdConvex implements Experiment {
           sweep.withSchedule(s), 4, THEORY);
       y0 = Math.max(y0, r.outputs().get(0).mean()[0]);
     }
-    horizonChart.theory("theory T^-1/2", THEORY, 10, steps, y0);
-    horizonChart.save(ctx, "gap-lad-horizon-schedules.png");
+    horizonChart.powerLaw("theory T^-1/2", THEORY, 10, steps, y0);
+    ctx.save(horizonChart, "gap-lad-horizon-schedules.png");
 
     L1CompositeProblem l1 = new L1CompositeProblem(d, 1.0, 0.5, true);
     ctx.config("l1_composite", l1.description() + ", noise gaussian(sigma=1)");
-    Report.GapChart l1Chart = new Report.GapChart("L1-composite least squares (d = 10, sigma = 1)", "t");
+    Chart l1Chart = Report.gapChart("L1-composite least squares (d = 10, sigma = 1)", "t");
     SgdConfig l1Base = base.withRuns(quick ? 50 : 200).withNoise(new NoiseModel.Gaussian(1.0))
         .withOutputs(new Output.Last(), new Output.Uniform(), new Output.Suffix());
     Runs.anytime(ctx, tables, l1Chart, "l1-composite_sqrt-t", "0.5/sqrt(t)", l1,
         l1Base.withSchedule(new Schedule.InvSqrtT(0.5)), THEORY, true);
     var r2 = Runs.anytime(ctx, tables, l1Chart, "l1-composite_smooth-sqrt-t", "min{1/2, 1/sqrt(t)}", l1,
         l1Base.withSchedule(new Schedule.SmoothSqrtT(1.0, 1.0)), THEORY, false);
-    l1Chart.theory("theory t^-1/2", THEORY, steps / 10.0, steps, 2 * Report.anchor(r2, "last", steps / 10.0));
-    l1Chart.save(ctx, "gap-l1-composite.png");
+    l1Chart.powerLaw("theory t^-1/2", THEORY, steps / 10.0, steps, 2 * Report.anchor(r2, "last", steps / 10.0));
+    ctx.save(l1Chart, "gap-l1-composite.png");
     tables.save(ctx);
   }
 

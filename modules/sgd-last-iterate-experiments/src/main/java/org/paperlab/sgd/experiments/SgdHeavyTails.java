@@ -1,6 +1,7 @@
 package org.paperlab.sgd.experiments;
 
 import java.util.Locale;
+import org.paperlab.lab.Chart;
 import org.paperlab.lab.Experiment;
 import org.paperlab.lab.RunContext;
 import org.paperlab.lab.Runner;
@@ -58,7 +59,7 @@ public final class SgdHeavyTails implements Experiment {
     ctx.config("problem", lad.description()).config("steps", steps).config("runs", runs).config("eta", eta)
         .config("clip", tau).config("alpha", "p + " + ALPHA_MARGIN);
     Runs.Tables tables = Runs.Tables.of(base);
-    Report.GapChart all = new Report.GapChart("Heavy tails (LAD, d = 5, ball r = 2): last iterate, no clipping", "t");
+    Chart all = Report.gapChart("Heavy tails (LAD, d = 5, ball r = 2): last iterate, no clipping", "t");
     for (double p : PS) {
       double alpha = p + ALPHA_MARGIN;
       double theory = 1 / p - 1;
@@ -67,20 +68,20 @@ public final class SgdHeavyTails implements Experiment {
       ctx.metric("theory_slope_" + tag, theory);
       ctx.metric("tail_slope_" + tag, tail);
       SgdConfig c = base.withNoise(new NoiseModel.Pareto(alpha, 1.0)).withSchedule(new Schedule.HeavyTail(eta, p));
-      Report.GapChart chart = new Report.GapChart(String.format(Locale.ROOT,
+      Chart chart = Report.gapChart(String.format(Locale.ROOT,
           "p = %s: Pareto noise alpha = %s, eta_t = %s/t^(1/p)", Report.trim(p), Report.trim(alpha), eta), "t");
       SgdResult plain = Runs.anytime(ctx, tables, chart, tag, "no clip", lad, c, theory, true);
       SgdResult clipped = Runs.anytime(ctx, tables, chart, tag + "_clipped", "clip " + Report.trim(tau), lad,
           c.withClip(tau), theory, false);
       double a0 = 2 * Report.anchor(plain, "last", steps / 10.0);
-      chart.theory("theorem T^(1/p-1)", theory, steps / 10.0, steps, a0);
-      chart.theory("tail prediction", tail, steps / 10.0, steps, a0 / 2);
-      chart.save(ctx, "gap-" + tag + ".png");
-      all.add("p = " + Report.trim(p), plain, plain.output("last"), false);
+      chart.powerLaw("theorem T^(1/p-1)", theory, steps / 10.0, steps, a0);
+      chart.powerLaw("tail prediction", tail, steps / 10.0, steps, a0 / 2);
+      ctx.save(chart, "gap-" + tag + ".png");
+      Report.addOutput(all, "p = " + Report.trim(p), plain, plain.output("last"), false);
       ctx.log("p = %s: last-iterate slope %.3f (clipped %.3f); theorem %.3f, tail prediction %.3f", Report.trim(p),
           plain.output("last").slope().slope(), clipped.output("last").slope().slope(), theory, tail);
     }
-    all.save(ctx, "gap-heavy-tails.png");
+    ctx.save(all, "gap-heavy-tails.png");
     tables.save(ctx);
   }
 

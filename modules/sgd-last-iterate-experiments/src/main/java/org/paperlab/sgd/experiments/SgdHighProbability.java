@@ -73,7 +73,7 @@ public final class SgdHighProbability implements Experiment {
     Chart q = Chart.line("Quantile of the last-iterate gap at t = T, relative to the median", "ln(1/delta)",
         "q(1 - delta) / median");
     q.xy().getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-    Report.GapChart tChart = new Report.GapChart("LAD (d = 5): last iterate with quantile bands", "t");
+    Chart tChart = Report.gapChart("LAD (d = 5): last iterate with quantile bands", "t");
     CsvTable qt = new CsvTable("noise", "delta", "ln_1_over_delta", "quantile", "quantile_over_median");
     for (int n = 0; n < names.length; n++) {
       SgdResult r = Runs.anytime(ctx, tables, tChart, names[n], names[n], lad, configs[n], -0.5, true);
@@ -106,7 +106,7 @@ public final class SgdHighProbability implements Experiment {
       q.series(String.format(Locale.ROOT, "%s (ln q per ln(1/delta): %.2f)", names[n], loglog), lx, rel);
     }
     ctx.save(q, "quantile-vs-log1delta.png");
-    tChart.save(ctx, "gap-quantile-bands.png");
+    ctx.save(tChart, "gap-quantile-bands.png");
     ctx.save(qt, "quantiles.csv");
     tables.save(ctx);
   }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.paperlab.core.Fits;
+import org.paperlab.core.Parallel;
+import org.paperlab.core.ProgressListener;
 import org.paperlab.lab.Chart;
 import org.paperlab.lab.CsvTable;
 import org.paperlab.lab.Experiment;
@@ -76,18 +77,17 @@ public final class SgdLowerBound implements Experiment {
     int tasks = horizons.length * schedules.size();
     HarveyLowerBound.Simulation[] sims = new HarveyLowerBound.Simulation[tasks];
     try (Progress p = ctx.progress("simulations", tasks)) {
-      // largest horizons first so the two cores finish together
-      IntStream.range(0, tasks).map(i -> tasks - 1 - i).parallel().forEach(i -> {
+      ProgressListener listener = p.listener();
+      // independent simulations on all cores, largest horizons first so the cores finish together
+      Parallel.forEach(tasks, 0, k -> {
+        int i = tasks - 1 - k;
         long horizon = horizons[i / schedules.size()];
         Schedule s = schedules.get(i % schedules.size());
         List<Output> outs = i % schedules.size() == 0
             ? List.of(new Output.Last(), new Output.Uniform(), new Output.Suffix())
             : List.of(new Output.Last());
         sims[i] = new HarveyLowerBound((int) horizon).simulate(s, horizon, new long[] {horizon}, outs);
-        synchronized (p) {
-          p.step();
-        }
-      });
+      }, done -> listener.progress(done, tasks));
     }
 
     CsvTable table = new CsvTable("T", "series", "schedule", "output", "gap", "sqrtT_gap", "closed_form_last_gap");
@@ -142,7 +142,7 @@ public final class SgdLowerBound implements Experiment {
       closedScaled[h] = Math.sqrt(horizons[h]) * HarveyLowerBound.closedFormGap(horizons[h]);
     }
     scaled.dashed("closed form ((3/64) H_T + (1/64) H2_T)", tAxis, closedScaled);
-    Report.GapChart loglog = new Report.GapChart("Harvey et al. instance (d = T): gap at t = T", "T");
+    Chart loglog = Report.gapChart("Harvey et al. instance (d = T): gap at t = T", "T");
     for (Series s : series) {
       double[] g = gaps.get(s.name());
       double[] sc = new double[horizons.length];
@@ -154,7 +154,7 @@ public final class SgdLowerBound implements Experiment {
       Fits.Line perLn = Fits.ols(lnT, y);
       ctx.metric("sqrtT_gap_per_lnT_" + s.name(), perLn.slope());
       scaled.points(String.format(java.util.Locale.ROOT, "%s (%.4f per ln T)", s.name(), perLn.slope()), tAxis, sc);
-      loglog.line(s.name(), tAxis, g);
+      Report.addLine(loglog, s.name(), tAxis, g);
       // log-log slope over the last decade of T
       int first = 0;
       while (horizons[first] * 10 < horizons[horizons.length - 1]) {
@@ -172,9 +172,9 @@ public final class SgdLowerBound implements Experiment {
           horizons[horizons.length - 1], sc[sc.length - 1], perLn.slope(),
           s.name().equals("last") || s.name().equals("sqrt-t") ? "3/64 = 0.0469" : "0", slope);
     }
-    loglog.theory("theory T^-1/2", -0.5, horizons[0], horizons[horizons.length - 1], gaps.get("uniform")[0]);
+    loglog.powerLaw("theory T^-1/2", -0.5, horizons[0], horizons[horizons.length - 1], gaps.get("uniform")[0]);
     ctx.save(scaled, "sqrtT-gap.png");
-    loglog.save(ctx, "gap-vs-T.png");
+    ctx.save(loglog, "gap-vs-T.png");
   }
 
   public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package org.paperlab.sgd.experiments;
 
+import org.paperlab.lab.Chart;
 import org.paperlab.lab.Experiment;
 import org.paperlab.lab.RunContext;
 import org.paperlab.lab.Runner;
@@ -66,7 +67,7 @@ public final class SgdSimplex implements Experiment {
       double cEg = Math.sqrt(Math.log(d)) / gInf;
       double cPgd = 1.0 / g2;
       ctx.config("eg_c_d" + d, cEg).config("pgd_c_d" + d, cPgd);
-      Report.GapChart chart = new Report.GapChart("Simplex, d = " + d + ": entropy mirror descent vs projected SGD", "t");
+      Chart chart = Report.gapChart("Simplex, d = " + d + ": entropy mirror descent vs projected SGD", "t");
       SgdResult eg = Runs.anytime(ctx, tables, chart, "d" + d + "_eg", "EG", plain,
           base.withMirror(MirrorMap.ENTROPY).withSchedule(new Schedule.InvSqrtT(cEg)), THEORY, true);
       SgdResult pgd = Runs.anytime(ctx, tables, chart, "d" + d + "_pgd", "PGD", plain,
@@ -75,13 +76,13 @@ public final class SgdSimplex implements Experiment {
       SgdResult ent = Runs.anytime(ctx, tables, chart, "d" + d + "_eg-entropy", "EG + entropy reg.", reg,
           base.withMirror(MirrorMap.ENTROPY).withSchedule(new Schedule.InvMuT(lambda)).withOutputs(new Output.Last()),
           -1.0, false);
-      chart.theory("theory t^-1/2", THEORY, steps / 10.0, steps, 2 * Report.anchor(eg, "last", steps / 10.0));
-      chart.theory("theory t^-1 (regularized)", -1.0, steps / 10.0, steps,
+      chart.powerLaw("theory t^-1/2", THEORY, steps / 10.0, steps, 2 * Report.anchor(eg, "last", steps / 10.0));
+      chart.powerLaw("theory t^-1 (regularized)", -1.0, steps / 10.0, steps,
           2 * Report.anchor(ent, "last", steps / 10.0));
       double ratio = pgd.output("last").finalMean() / eg.output("last").finalMean();
       ctx.metric("pgd_over_eg_last_d" + d, ratio);
       ctx.log("d = %d: final mean gap PGD / EG (last iterate) = %.2f", d, ratio);
-      chart.save(ctx, "gap-simplex-d" + d + ".png");
+      ctx.save(chart, "gap-simplex-d" + d + ".png");
     }
     tables.save(ctx);
   }

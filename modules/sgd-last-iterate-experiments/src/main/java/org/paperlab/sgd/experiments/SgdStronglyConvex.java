@@ -1,5 +1,6 @@
 package org.paperlab.sgd.experiments;
 
+import org.paperlab.lab.Chart;
 import org.paperlab.lab.Experiment;
 import org.paperlab.lab.RunContext;
 import org.paperlab.lab.Runner;
@@ -56,12 +57,12 @@ public final class SgdStronglyConvex implements Experiment {
       StochasticProblem p = new L1CompositeProblem(d, 1.0, 0.5, composite);
       ctx.config(p.name(), p.description());
       for (Schedule s : new Schedule[] {new Schedule.InvMuT(1.0), new Schedule.TwoOverMuT(1.0)}) {
-        Report.GapChart chart = new Report.GapChart(p.name() + " (d = 10, mu = 1, sigma = 1): eta_t = "
+        Chart chart = Report.gapChart(p.name() + " (d = 10, mu = 1, sigma = 1): eta_t = "
             + s.formula(), "t");
         SgdResult r = Runs.anytime(ctx, tables, chart, p.name() + "_" + s.name(), null, p, base.withSchedule(s),
             THEORY, true);
-        chart.theory("theory t^-1", THEORY, steps / 10.0, steps, 2 * Report.anchor(r, "last", steps / 10.0));
-        chart.save(ctx, "gap-" + p.name() + "-" + s.name() + ".png");
+        chart.powerLaw("theory t^-1", THEORY, steps / 10.0, steps, 2 * Report.anchor(r, "last", steps / 10.0));
+        ctx.save(chart, "gap-" + p.name() + "-" + s.name() + ".png");
       }
     }
     tables.save(ctx);

@@ -3,7 +3,6 @@ package org.paperlab.ot.experiments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -14,6 +13,7 @@ import org.paperlab.lab.Experiment;
 import org.paperlab.lab.Progress;
 import org.paperlab.lab.RunContext;
 import org.paperlab.lab.Runner;
+import org.paperlab.ot.GaussianMaps;
 import org.paperlab.ot.MapFitConfig;
 import org.paperlab.ot.MapFitter;
 import org.paperlab.ot.Sampler;
@@ -24,7 +24,7 @@ import org.paperlab.ot.StandardCost;
  * form, with and without the Monge gap (Uscidda and Cuturi 2023, Section 6.2).
  *
  * <p>For {@code mu = N(m1, S1)} and {@code nu = N(m2, S2)} the squared-Euclidean OT map is linear
- * (Bures; e.g. Peyre and Cuturi 2019, Remark 2.31):
+ * (Bures; e.g. Peyre and Cuturi 2019, Remark 2.31), the library's {@link GaussianMaps}:
  * {@code T*(x) = m2 + A (x - m1)}, {@code A = S1^{-1/2} (S1^{1/2} S2 S1^{1/2})^{1/2} S1^{-1/2}}.
  * Covariances are {@code Q diag(l) Q^T} with a random rotation {@code Q} and eigenvalues
  * {@code l ~ U[0.5, 2]}; {@code m2 ~ N(0, I)}, {@code m1 = 0}. The fitted map {@code T} is scored by
@@ -37,6 +37,8 @@ import org.paperlab.ot.StandardCost;
  *
  * <p>metrics.json, for every dimension {@code d} and {@code <reg>} in {@code mg, no_mg}:
  * {@code l2_uvp_d<d>_<reg>}, {@code train_seconds_d<d>_<reg>}; and {@code lambda}, {@code steps}.
+ * run.json records each fit's MapFitConfig whole under {@code fit.d<d>_<reg>} (its seed:
+ * {@code seeds.child("fit").child(d).child(reg)}).
  */
 public final class OtGaussianMap implements Experiment {
   static final double LAMBDA = 1.0;
@@ -76,18 +78,9 @@ public final class OtGaussianMap implements Experiment {
       SplittableRandom rng = ctx.seeds().child("gaussians").child(d).random();
       Gaussian src = Gaussian.random(d, false, rng);
       Gaussian tgt = Gaussian.random(d, true, rng);
-      double[] a = bures(src.cov, tgt.cov);
+      double[] a = GaussianMaps.bures(flat(src.cov), flat(tgt.cov), d);
       double[] xs = src.sampler().sample(eval, ctx.seeds().child("eval").child(d).random());
-      double[] opt = new double[eval * d];
-      for (int i = 0; i < eval; i++) {
-        for (int r = 0; r < d; r++) {
-          double s = tgt.mean[r];
-          for (int k = 0; k < d; k++) {
-            s += a[r * d + k] * (xs[i * d + k] - src.mean[k]);
-          }
-          opt[i * d + r] = s;
-        }
-      }
+      double[] opt = GaussianMaps.apply(a, src.mean, tgt.mean, xs, eval);
       double trace = 0;
       for (int k = 0; k < d; k++) {
         trace += tgt.cov.getEntry(k, k);
@@ -98,16 +91,14 @@ public final class OtGaussianMap implements Experiment {
         int width = Math.max(64, 2 * d);
         MapFitConfig cfg = MapFitConfig.defaults().withCost(StandardCost.SQEUCLIDEAN)
             .withLambda(mg ? LAMBDA : 0.0).withSteps(steps).withBatchSize(batch)
-            .withHidden(List.of(width, width, width)).withLogEvery(quick ? 20 : 100);
+            .withHidden(List.of(width, width, width)).withLogEvery(quick ? 20 : 100)
+            .withSeed(ctx.seeds().child("fit").child(d).child(reg).seed());
+        ctx.config("fit.d" + d + "_" + reg, cfg);
         MapFitter.Result fit;
         try (Progress p = ctx.progress("d=" + d + " " + reg, steps)) {
-          int[] last = {0};
-          fit = MapFitter.fit(cfg, src.sampler(), tgt.sampler(),
-              ctx.seeds().child("fit").child(d).child(reg).random(), (step, l, div, gap) -> {
-                p.stepBy(step - last[0]);
-                last[0] = step;
-                p.status("loss %.4f", l);
-              });
+          fit = MapFitter.fit(cfg, src.sampler(), tgt.sampler(), p.listener());
+          double[] loss = fit.loss();
+          p.status("loss %.4f", loss[loss.length - 1]);
         }
         double[] tx = fit.apply(xs, eval);
         double se = 0;
@@ -131,37 +122,20 @@ public final class OtGaussianMap implements Experiment {
     ctx.save(c, "l2_uvp.png");
   }
 
-  /** {@code A = S1^{-1/2} (S1^{1/2} S2 S1^{1/2})^{1/2} S1^{-1/2}}, row-major. */
-  static double[] bures(RealMatrix s1, RealMatrix s2) {
-    RealMatrix r = sqrtm(s1);
-    RealMatrix rInv = MatrixUtils.inverse(r);
-    RealMatrix mid = sqrtm(r.multiply(s2).multiply(r));
-    RealMatrix a = rInv.multiply(mid).multiply(rInv);
-    int d = a.getRowDimension();
+  /** The entries of {@code m}, row-major. */
+  static double[] flat(RealMatrix m) {
+    int d = m.getRowDimension();
     double[] out = new double[d * d];
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
-        out[i * d + j] = a.getEntry(i, j);
+        out[i * d + j] = m.getEntry(i, j);
       }
     }
     return out;
   }
 
-  /** The symmetric square root of a symmetric positive definite matrix. */
-  static RealMatrix sqrtm(RealMatrix s) {
-    RealMatrix sym = s.add(s.transpose()).scalarMultiply(0.5);
-    EigenDecomposition e = new EigenDecomposition(sym);
-    RealMatrix v = e.getV();
-    double[] l = e.getRealEigenvalues();
-    RealMatrix dm = MatrixUtils.createRealMatrix(l.length, l.length);
-    for (int i = 0; i < l.length; i++) {
-      dm.setEntry(i, i, Math.sqrt(Math.max(l[i], 0)));
-    }
-    return v.multiply(dm).multiply(v.transpose());
-  }
-
-  /** {@code N(mean, cov)} with a random rotation and eigenvalues in [0.5, 2]. */
-  record Gaussian(double[] mean, RealMatrix cov, RealMatrix root) {
+  /** {@code N(mean, cov)} with a random rotation and eigenvalues in [0.5, 2]; {@code root} is {@code cov^{1/2}}, row-major. */
+  record Gaussian(double[] mean, RealMatrix cov, double[] root) {
     static Gaussian random(int d, boolean shifted, SplittableRandom rng) {
       RealMatrix g = MatrixUtils.createRealMatrix(d, d);
       for (int i = 0; i < d; i++) {
@@ -181,18 +155,11 @@ public final class OtGaussianMap implements Experiment {
           mean[i] = rng.nextGaussian();
         }
       }
-      return new Gaussian(mean, cov, sqrtm(cov));
+      return new Gaussian(mean, cov, GaussianMaps.sqrt(flat(cov), d));
     }
 
     Sampler sampler() {
-      int d = mean.length;
-      double[] l = new double[d * d];
-      for (int i = 0; i < d; i++) {
-        for (int j = 0; j < d; j++) {
-          l[i * d + j] = root.getEntry(i, j);
-        }
-      }
-      return Sampler.gaussian(mean, l);
+      return Sampler.gaussian(mean, root);
     }
   }
 

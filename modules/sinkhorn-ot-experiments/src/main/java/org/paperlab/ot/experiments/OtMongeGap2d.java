@@ -36,6 +36,10 @@ import org.paperlab.ot.StandardCost;
  * {@code mg, no_mg}: {@code sinkhorn_divergence_<cost>_<reg>}, {@code monge_gap_<cost>_<reg>},
  * {@code mean_displacement_<cost>_<reg>}, {@code train_seconds_<cost>_<reg>}; and {@code steps},
  * {@code batch_size}.
+ *
+ * <p>run.json records every config whole: {@code fit.<cost>_<reg>} (each fit's MapFitConfig, its
+ * seed {@code seeds.child("fit").child(cost).child(reg)}), {@code eval.divergence} and
+ * {@code eval.monge_gap} (the evaluation's SinkhornConfigs).
  */
 public final class OtMongeGap2d implements Experiment {
   @Override
@@ -68,6 +72,7 @@ public final class OtMongeGap2d implements Experiment {
     Sampler source = Shapes.twoMoons(Math.PI / 2, 1.0);
     Sampler target = Shapes.sCurve(1.0);
     SplittableRandom evalRng = ctx.seeds().child("eval").random();
+    ctx.config("eval.divergence", divergenceConfig()).config("eval.monge_gap", gapConfig());
     double[] xs = source.sample(eval, evalRng);
     double[] ys = target.sample(eval, evalRng);
     CsvTable curves = new CsvTable("cost", "regularizer", "step", "loss", "sinkhorn_divergence", "monge_gap");
@@ -78,29 +83,29 @@ public final class OtMongeGap2d implements Experiment {
       Chart loss = Chart.line("Training loss (" + cost.cliName() + ")", "step", "S_eps(T#mu, nu) + lambda M(T)");
       for (boolean mg : new boolean[] {false, true}) {
         String reg = mg ? "mg" : "no_mg";
+        String key = cost.cliName() + "_" + reg;
         MapFitConfig cfg = MapFitConfig.defaults().withCost(cost).withLambda(mg ? lambda : 0.0)
-            .withSteps(steps).withBatchSize(batch).withLogEvery(quick ? 10 : 50);
-        SplittableRandom rng = ctx.seeds().child("fit").child(cost.cliName()).child(reg).random();
+            .withSteps(steps).withBatchSize(batch).withLogEvery(quick ? 10 : 50)
+            .withSeed(ctx.seeds().child("fit").child(cost.cliName()).child(reg).seed());
+        ctx.config("fit." + key, cfg);
         MapFitter.Result fit;
         try (Progress p = ctx.progress(cost.cliName() + " " + reg, steps)) {
-          int[] last = {0};
-          fit = MapFitter.fit(cfg, source, target, rng, (step, l, div, gap) -> {
-            p.stepBy(step - last[0]);
-            last[0] = step;
-            p.status("loss %.4f S %.4f M %.4f", l, div, gap);
-          });
+          fit = MapFitter.fit(cfg, source, target, p.listener());
+          int last = fit.loss().length - 1;
+          p.status("loss %.4f S %.4f M %.4f", fit.loss()[last], fit.divergence()[last], fit.mongeGap()[last]);
         }
-        for (int q = 0; q < fit.steps().length; q++) {
-          curves.addRow(cost.cliName(), reg, fit.steps()[q], fit.loss()[q], fit.divergence()[q], fit.mongeGap()[q]);
+        int[] logged = fit.steps();
+        double[] fitLoss = fit.loss();
+        double[] fitDivergence = fit.divergence();
+        double[] fitGap = fit.mongeGap();
+        double[] st = new double[logged.length];
+        for (int q = 0; q < logged.length; q++) {
+          curves.addRow(cost.cliName(), reg, logged[q], fitLoss[q], fitDivergence[q], fitGap[q]);
+          st[q] = logged[q];
         }
-        double[] st = new double[fit.steps().length];
-        for (int q = 0; q < st.length; q++) {
-          st[q] = fit.steps()[q];
-        }
-        loss.series(reg, st, fit.divergence());
+        loss.series(reg, st, fitDivergence);
         double[] tx = fit.apply(xs, eval);
         Metrics m = evaluate(xs, tx, ys, eval, cost);
-        String key = cost.cliName() + "_" + reg;
         ctx.metric("sinkhorn_divergence_" + key, m.divergence);
         ctx.metric("monge_gap_" + key, m.gap);
         ctx.metric("mean_displacement_" + key, m.displacement);
@@ -119,12 +124,21 @@ public final class OtMongeGap2d implements Experiment {
 
   record Metrics(double divergence, double gap, double displacement) {}
 
+  /** The evaluation's Sinkhorn divergence settings: eps = 0.1 x mean cost, double, tolerance 1e-7. */
+  static SinkhornConfig divergenceConfig() {
+    return SinkhornConfig.defaults().withPrecision(Precision.DOUBLE).withTolerance(1e-7).withMaxIterations(20000)
+        .withEpsilon(0.1, EpsilonScale.MEAN);
+  }
+
+  /** The evaluation's Monge gap settings: as {@link #divergenceConfig()} at eps = 0.01 x mean cost. */
+  static SinkhornConfig gapConfig() {
+    return divergenceConfig().withEpsilon(0.01, EpsilonScale.MEAN);
+  }
+
   static Metrics evaluate(double[] xs, double[] tx, double[] ys, int n, StandardCost cost) {
-    SinkhornConfig base = SinkhornConfig.defaults().withPrecision(Precision.DOUBLE).withTolerance(1e-7)
-        .withMaxIterations(20000);
-    double div = SinkhornDivergence.compute(base.withEpsilon(0.1, EpsilonScale.MEAN),
-        PointCloud.of(tx, n, 2), PointCloud.of(ys, n, 2), cost).value();
-    MongeGap.Result g = MongeGap.estimate(base.withEpsilon(0.01, EpsilonScale.MEAN), xs, tx, n, 2, cost, false);
+    double div = SinkhornDivergence.solve(divergenceConfig(), PointCloud.of(tx, n, 2), PointCloud.of(ys, n, 2), cost)
+        .value();
+    MongeGap.Result g = MongeGap.solve(gapConfig(), xs, tx, n, 2, cost, false);
     return new Metrics(div, g.value(), g.displacement());
   }
 

@@ -6,20 +6,19 @@ import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.paperlab.core.Parallel;
+import org.paperlab.core.config.Variants;
 import org.paperlab.lab.Chart;
 import org.paperlab.lab.CsvTable;
 import org.paperlab.lab.Experiment;
 import org.paperlab.lab.RunContext;
 import org.paperlab.lab.Runner;
 import org.paperlab.ot.EpsilonScale;
-import org.paperlab.ot.KernelSweep;
-import org.paperlab.ot.MemoryBandwidth;
 import org.paperlab.ot.Method;
 import org.paperlab.ot.PointCloud;
 import org.paperlab.ot.Precision;
@@ -46,6 +45,10 @@ import org.paperlab.ot.StandardCost;
  * {@code lazy_seconds}, {@code lazy_converged}, {@code lazy_peak_heap_mib}, {@code lazy_error_l1};
  * {@code triad_gbs}, {@code read_gbs}, {@code kernel_gbs_float}, {@code kernel_gbs_double},
  * {@code kernel_fraction_of_read_float}, {@code kernel_ms_per_iteration_float}, {@code row_kernels}.
+ *
+ * <p>run.json records every SinkhornConfig the run solves with, whole ({@code RunContext.config}),
+ * under {@code solve.<solver>_eps<rel>}, {@code tiny_eps}, {@code plan}, {@code lazy} and
+ * {@code bandwidth_<precision>}.
  */
 public final class OtSinkhorn implements Experiment {
   private static final String[] SOLVERS = {"kernel", "log", "stabilized", "momentum", "eps_scaling"};
@@ -102,7 +105,9 @@ public final class OtSinkhorn implements Experiment {
       Chart chart = Chart.line("Marginal error vs iteration, eps = " + e + " x median cost", "iteration",
           "L1 marginal error").logY();
       for (String s : SOLVERS) {
-        SinkhornResult r = Sinkhorn.solve(solverConfig(s, e, maxIter), x, y, StandardCost.SQEUCLIDEAN);
+        SinkhornConfig cfg = solverConfig(s, e, maxIter);
+        ctx.config("solve." + s + "_" + epsKey(e), cfg);
+        SinkhornResult r = Sinkhorn.solve(cfg, x, y, StandardCost.SQEUCLIDEAN);
         double[] err = r.errorTrace();
         double[] eps = r.epsilonTrace();
         double[] it = new double[err.length];
@@ -127,10 +132,10 @@ public final class OtSinkhorn implements Experiment {
     ctx.save(summary, "solvers.csv");
 
     // small epsilon: no NaN, no inf
-    SinkhornResult tiny = Sinkhorn.solve(
-        SinkhornConfig.defaults().withEpsilon(1e-4, EpsilonScale.MEDIAN).withTolerance(1e-6)
-            .withMaxIterations(quick ? 3000 : 20000).withEpsilonScaling(true),
-        x, y, StandardCost.SQEUCLIDEAN);
+    SinkhornConfig tinyConfig = SinkhornConfig.defaults().withEpsilon(1e-4, EpsilonScale.MEDIAN).withTolerance(1e-6)
+        .withMaxIterations(quick ? 3000 : 20000).withEpsilonScaling(true);
+    ctx.config("tiny_eps", tinyConfig);
+    SinkhornResult tiny = Sinkhorn.solve(tinyConfig, x, y, StandardCost.SQEUCLIDEAN);
     boolean finite = Double.isFinite(tiny.cost()) && Double.isFinite(tiny.objective());
     for (double v : tiny.f()) {
       finite &= Double.isFinite(v);
@@ -153,9 +158,9 @@ public final class OtSinkhorn implements Experiment {
     for (int i = 0; i < n; i++) {
       ys[2 * i] += 1.2;
     }
-    SinkhornResult r = Sinkhorn.solve(
-        SinkhornConfig.defaults().withEpsilon(0.02, EpsilonScale.MEDIAN).withPrecision(Precision.DOUBLE),
-        PointCloud.of(xs, n, 2), PointCloud.of(ys, n, 2), StandardCost.SQEUCLIDEAN);
+    SinkhornConfig cfg = SinkhornConfig.defaults().withEpsilon(0.02, EpsilonScale.MEDIAN).withPrecision(Precision.DOUBLE);
+    ctx.config("plan", cfg);
+    SinkhornResult r = Sinkhorn.solve(cfg, PointCloud.of(xs, n, 2), PointCloud.of(ys, n, 2), StandardCost.SQEUCLIDEAN);
     double[] p = r.plan().toArray();
     double max = 0;
     for (double v : p) {
@@ -199,6 +204,7 @@ public final class OtSinkhorn implements Experiment {
     PointCloud y = PointCloud.of(Shapes.sCurve(1.0).sample(n, rng), n, 2);
     SinkhornConfig cfg = SinkhornConfig.defaults().withEpsilon(0.1, EpsilonScale.MEDIAN).withLazy(true)
         .withTolerance(1e-6).withMaxIterations(2000).withCheckEvery(1);
+    ctx.config("lazy", cfg);
     System.gc();
     List<MemoryPoolMXBean> heap = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -222,26 +228,62 @@ public final class OtSinkhorn implements Experiment {
         n, r.iterations(), r.solveSeconds(), r.converged(), peak / (1024.0 * 1024.0));
   }
 
+  /**
+   * Memory bandwidth (STREAM-style triad and read, {@link MemoryBandwidth}) and the kernel
+   * iteration's own, measured through the public API: a plain kernel-domain solve
+   * ({@code Method.KERNEL}, eps = 1 on uniform points of the unit square, so nothing underflows and
+   * every iteration does the same work) with a tolerance it cannot meet runs a fixed number of
+   * iterations, and its {@link org.paperlab.core.ProgressListener}, which hears every finished
+   * iteration, times iterations {@code k1 + 1 .. k2} inside the solve: one sweep over the stored
+   * {@code n x n} kernel each ({@code 4 n^2} bytes in float, {@code 8 n^2} in double), without the
+   * solve's setup (cost, kernel, plan). The figure is the best of two solves after a warm-up solve
+   * for the JIT.
+   */
   private static void bandwidth(RunContext ctx, boolean quick) {
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = Parallel.threads(0);
     int mib = quick ? 128 : 256;
     double triad = MemoryBandwidth.triadGBs(mib, threads, quick ? 5 : 10);
     double read = MemoryBandwidth.readGBs(mib, threads, quick ? 5 : 10);
     Map<String, Double> gbs = new LinkedHashMap<>();
     int n = quick ? 3000 : 5000;
+    SplittableRandom rng = new SplittableRandom(1);
+    double[] xs = new double[2 * n];
+    double[] ys = new double[2 * n];
+    for (int q = 0; q < xs.length; q++) {
+      xs[q] = rng.nextDouble();
+      ys[q] = rng.nextDouble();
+    }
+    PointCloud x = PointCloud.of(xs, n, 2);
+    PointCloud y = PointCloud.of(ys, n, 2);
+    int k1 = 5;
+    int k2 = k1 + (quick ? 20 : 50);
     double msFloat = 0;
     for (Precision p : Precision.values()) {
-      KernelSweep k = KernelSweep.random(n, n, p, threads, true, 1);
-      k.iterate(20); // warm-up (JIT)
-      int iters = quick ? 20 : 50;
-      long t0 = System.nanoTime();
-      k.iterate(iters);
-      double secs = (System.nanoTime() - t0) / 1e9 / iters;
-      gbs.put(p.name().toLowerCase(Locale.ROOT), k.kernelBytesPerIteration() / secs / 1e9);
+      SinkhornConfig cfg = SinkhornConfig.defaults().withEpsilon(1.0).withMethod(Method.KERNEL).withPrecision(p)
+          .withAdaptiveMomentum(false).withTolerance(Double.MIN_VALUE).withMaxIterations(k2);
+      ctx.config("bandwidth_" + Variants.name(p), cfg);
+      Sinkhorn.solve(cfg, x, y, StandardCost.SQEUCLIDEAN); // warm-up (JIT)
+      double secs = Double.POSITIVE_INFINITY;
+      for (int rep = 0; rep < 2; rep++) {
+        long[] at = new long[2];
+        SinkhornResult r = Sinkhorn.solve(cfg, x, y, StandardCost.SQEUCLIDEAN, (done, total) -> {
+          if (done == k1) {
+            at[0] = System.nanoTime();
+          } else if (done == k2) {
+            at[1] = System.nanoTime();
+          }
+        });
+        if (r.iterations() != k2) {
+          throw new IllegalStateException("the timed solve stopped after " + r.iterations() + " iterations: " + r);
+        }
+        secs = Math.min(secs, (at[1] - at[0]) / 1e9 / (k2 - k1));
+        ctx.metric("row_kernels", r.kernels());
+      }
+      long bytes = (long) n * n * (p == Precision.FLOAT ? 4 : 8);
+      gbs.put(Variants.name(p), bytes / secs / 1e9);
       if (p == Precision.FLOAT) {
         msFloat = 1e3 * secs;
       }
-      ctx.metric("row_kernels", k.kernels());
     }
     ctx.metric("triad_gbs", triad);
     ctx.metric("read_gbs", read);
