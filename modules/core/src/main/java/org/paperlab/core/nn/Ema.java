@@ -9,9 +9,10 @@ import org.paperlab.core.Checks;
  * 1992; as used for sampling in Lee et al. 2024, "Improving the Training of Rectified Flows").
  *
  * <p>On contiguous float or double vectors (the flat parameters of an {@link Mlp}) the update is
- * one Java loop over bulk copies, in double arithmetic ({@code s d + p (1 - d)}, rounded once to
- * float for float vectors; for double vectors the same operations as the ND4J form); other
- * layouts use ND4J ops.
+ * one Java loop over bulk copies with the operations of the ND4J form
+ * {@code shadow.muli(d).addi(params.mul(1 - d))}, in the vectors' type (for float: {@code d} and
+ * {@code 1 - d} rounded to float, each product and the sum rounded to float), so both give the
+ * same bits (tested); other layouts use the ND4J ops.
  */
 public final class Ema {
   private final double decay;
@@ -51,8 +52,10 @@ public final class Ema {
       java.nio.FloatBuffer sb = shadow.data().asNioFloat();
       sb.get(so, sf, 0, n);
       params.data().asNioFloat().get(po, pf, 0, n);
+      float fd = (float) d;
+      float fc = (float) c;
       for (int i = 0; i < n; i++) {
-        sf[i] = (float) ((double) sf[i] * d + (double) pf[i] * c);
+        sf[i] = sf[i] * fd + pf[i] * fc;
       }
       sb.put(so, sf, 0, n);
     } else {

@@ -5,8 +5,8 @@ import org.paperlab.core.Checks;
 import org.paperlab.core.Parallel;
 
 /**
- * Forward pass, mean-squared-error loss and backward pass of a float tanh {@link Mlp} in plain
- * Java arrays, data-parallel over row shards: the engine of {@link MlpTrainer} and of
+ * Forward pass, loss ({@link OutputLoss}: the mean squared error or any normalized sum of
+ * per-row terms) and backward pass of a float tanh {@link Mlp} in plain Java arrays, data-parallel over row shards: the engine of {@link MlpTrainer} and of
  * {@link ShardedGradient} for float tanh networks. No ND4J call happens inside a pass.
  *
  * <p>Layout. Every layer is one product with the bias folded in: the layer input carries a column
@@ -21,8 +21,10 @@ import org.paperlab.core.Parallel;
  * tanh.
  *
  * <p>Shards. A batch of {@code n} rows is cut into {@code s = max(1, min(shards, n / 64))} shards
- * of rows {@code [n k / s, n (k + 1) / s)}; each computes its part of the loss sum and of the
- * gradient with the global scale {@code 2 / (n outputs)}, and the parts are added in shard order.
+ * of rows {@code [n k / s, n (k + 1) / s)}; each computes its part of the loss's term sum and of
+ * the gradient (the loss's {@code dL/d(output)} is that of the whole batch's loss, e.g. with the
+ * global scale {@code 2 / (n outputs)} of the mean squared error), and the parts are added in
+ * shard order.
  * The result depends on {@code n} and {@code shards} only, not on the number of threads (which
  * only decides how many shards run at once) or on their timing.
  *
@@ -156,21 +158,28 @@ final class FusedMlpPass {
     }
   }
 
-  /**
-   * Loss {@code mean (net(x) - y)^2} over all {@code n x outputs} entries, and its gradient with
-   * respect to the parameters (written into {@code grad}, flat layout), for row-major {@code x}
-   * ({@code n x inputs}, time column included) and {@code y} ({@code n x outputs}), with the
-   * parameters last given to {@link #loadParams}.
-   */
+  /** {@link #run} with the mean squared error ({@link OutputLoss#mse()}). */
   double mse(float[] x, float[] y, int n, float[] grad) {
+    return run(x, y, n, grad, OutputLoss.mse());
+  }
+
+  /**
+   * The batch loss {@code loss} of {@code net(x)} against {@code y} over all {@code n} rows, and
+   * its gradient with respect to the parameters (written into {@code grad}, flat layout), for
+   * row-major {@code x} ({@code n x inputs}, time column included) and {@code y}
+   * ({@code n x outputs}), with the parameters last given to {@link #loadParams}. Each shard
+   * passes its running term sum through its tiles in row order; the shards' sums are added in
+   * shard order.
+   */
+  double run(float[] x, float[] y, int n, float[] grad, OutputLoss loss) {
     Checks.positive("rows", n);
+    Checks.notNull("loss", loss);
     int s = shardCount(n);
-    float scale = (float) (2.0 / ((double) n * widths[layers]));
     Parallel.blocks(Math.min(threads, s), s, (b, lo, hi) -> {
       for (int k = lo; k < hi; k++) {
         int r0 = Parallel.lo(k, s, n);
         int r1 = Parallel.lo(k + 1, s, n);
-        lossSums[k] = parts[k].run(x, y, r0, r1 - r0, scale);
+        lossSums[k] = parts[k].run(x, y, r0, r1 - r0, n, loss);
       }
     });
     gatherGradient(s, grad);
@@ -178,7 +187,7 @@ final class FusedMlpPass {
     for (int k = 0; k < s; k++) {
       sum += lossSums[k];
     }
-    return sum / ((double) n * widths[layers]);
+    return loss.loss(sum, n, widths[layers]);
   }
 
   /** {@code grad = sum_k G_k} (shard order) mapped to the flat layout. */
@@ -241,13 +250,13 @@ final class FusedMlpPass {
      * gradient products continuing the previous tiles' sums (the same chain of operations per
      * gradient entry as one pass over all rows).
      */
-    double run(float[] x, float[] y, int r0, int n, float scale) {
+    double run(float[] x, float[] y, int r0, int n, int batch, OutputLoss loss) {
       double sum = 0;
       int tiles = Math.max(1, (n + tileRows - 1) / tileRows);
       for (int k = 0; k < tiles; k++) {
         int lo = (int) ((long) n * k / tiles);
         int hi = (int) ((long) n * (k + 1) / tiles);
-        sum = tile(x, y, r0 + lo, hi - lo, scale, k > 0, sum);
+        sum = tile(x, y, r0 + lo, hi - lo, batch, loss, k > 0, sum);
       }
       return sum;
     }
@@ -257,7 +266,8 @@ final class FusedMlpPass {
      * {@code accumulate}; returns {@code sum} plus the tile's squared errors (one running sum, so
      * the loss too does not depend on the tiling).
      */
-    private double tile(float[] x, float[] y, int r0, int n, float scale, boolean accumulate, double sum) {
+    private double tile(float[] x, float[] y, int r0, int n, int batch, OutputLoss loss,
+        boolean accumulate, double sum) {
       int rows = roundUp(n, FloatKernels.ROW_BLOCK);
       ensure(rows);
       int in0 = widths[0];
@@ -282,7 +292,7 @@ final class FusedMlpPass {
           }
         }
       }
-      // loss and dL/d(output) = scale (out - y)
+      // residuals out - y, then the loss turns them into dL/d(output) and adds its terms
       int out = widths[layers];
       float[] o = act[layers];
       float[] d = delta[layers - 1];
@@ -290,11 +300,10 @@ final class FusedMlpPass {
         int yo = (r0 + i) * out;
         int oo = i * outStride;
         for (int j = 0; j < out; j++) {
-          float diff = o[oo + j] - y[yo + j];
-          sum += (double) diff * diff;
-          d[oo + j] = diff * scale;
+          d[oo + j] = o[oo + j] - y[yo + j];
         }
       }
+      sum = loss.backward(d, outStride, n, out, batch, sum);
       java.util.Arrays.fill(d, n * outStride, rows * outStride, 0f);
       // backward
       for (int l = layers - 1; l >= 0; l--) {

@@ -8,7 +8,11 @@ import org.paperlab.core.Checks;
 /**
  * Adam training of a float tanh {@link Mlp} on the mean squared error,
  * {@code L = (1/N) sum (net(x) - y)^2} over all {@code N = n outputs} entries of a batch (PyTorch's
- * {@code MSELoss()}), one call per step: {@code double loss = trainer.step(x, y)}. This is the
+ * {@code MSELoss()}), or on another {@link OutputLoss} (a normalized sum of per-row terms, such as
+ * the squared error summed over the outputs or the pseudo-Huber loss), one call per step:
+ * {@code double loss = trainer.step(x, y)}. A step can also be taken in parts, for callers that
+ * look at the loss or clip the gradient in between: {@link #computeGradient},
+ * {@link #clipGradient}, {@link #applyStep}. This is the
  * fast path for training a velocity field {@code v(x, t)} in rectified flow and similar regression
  * fits: the forward pass, the loss, the backward pass and the Adam update run in plain Java
  * (SIMD kernels with the Vector API, see {@link FusedMlpPass}), data-parallel over row shards,
@@ -30,12 +34,15 @@ import org.paperlab.core.Checks;
 public final class MlpTrainer {
   private final Mlp net;
   private final Adam adam;
+  private final OutputLoss loss;
   private final FusedMlpPass pass;
   private final int paramCount;
   private final int inputs;
   private final int outputs;
   private final float[] params;
   private final float[] grad;
+  /** Whether {@link #grad} holds a gradient of {@link #computeGradient} not yet applied. */
+  private boolean pending;
   private float[] xs = new float[0];
   private float[] ys = new float[0];
 
@@ -47,7 +54,16 @@ public final class MlpTrainer {
    * @throws IllegalArgumentException unless {@link #supports} the network's config
    */
   public MlpTrainer(Mlp net, Adam adam, int shards, int threads) {
-    this(net, adam, shards, threads, FloatKernels.best());
+    this(net, adam, shards, threads, OutputLoss.mse());
+  }
+
+  /**
+   * As {@link #MlpTrainer(Mlp, Adam, int, int)} on the loss {@code loss} (called concurrently by
+   * the shards: it must be stateless).
+   */
+  public MlpTrainer(Mlp net, Adam adam, int shards, int threads, OutputLoss loss) {
+    this(net, Checks.notNull("adam", adam), shards, threads, FloatKernels.best(), true,
+        Checks.notNull("loss", loss));
   }
 
   /** Two shards on all cores: the setting measured in benchmarks/README.md. */
@@ -56,21 +72,23 @@ public final class MlpTrainer {
   }
 
   MlpTrainer(Mlp net, Adam adam, int shards, int threads, FloatKernels kernels) {
-    this(net, Checks.notNull("adam", adam), shards, threads, kernels, true);
+    this(net, Checks.notNull("adam", adam), shards, threads, kernels, true, OutputLoss.mse());
   }
 
   /** A trainer that only computes gradients (for {@link ShardedGradient}), on {@code shards} threads. */
   static MlpTrainer gradientOnly(Mlp net, int shards) {
-    return new MlpTrainer(net, null, shards, shards, FloatKernels.best(), false);
+    return new MlpTrainer(net, null, shards, shards, FloatKernels.best(), false, OutputLoss.mse());
   }
 
-  private MlpTrainer(Mlp net, Adam adam, int shards, int threads, FloatKernels kernels, boolean withAdam) {
+  private MlpTrainer(Mlp net, Adam adam, int shards, int threads, FloatKernels kernels, boolean withAdam,
+      OutputLoss loss) {
     Checks.notNull("net", net);
     Checks.require(supports(net.config()),
         "MlpTrainer needs a float tanh network, got %s %s (use Mlp.forward/backward and Adam.step)",
         net.config().dataType(), net.config().activation());
     this.net = net;
     this.adam = withAdam ? adam : null;
+    this.loss = loss;
     this.pass = new FusedMlpPass(net.config(), shards, threads, kernels);
     this.paramCount = Math.toIntExact(net.config().parameterCount());
     int[] w = net.config().layerWidths();
@@ -101,12 +119,58 @@ public final class MlpTrainer {
    */
   public double step(float[] x, float[] y, int n) {
     Checks.require(adam != null, "this trainer computes gradients only");
-    double loss = gradient(x, y, n);
+    double l = computeGradient(x, y, n);
+    applyStep();
+    return l;
+  }
+
+  /**
+   * The first part of a {@link #step(float[], float[], int) step}: reads the network's parameters
+   * and computes the batch loss (returned) and its gradient, which this trainer keeps for
+   * {@link #clipGradient} and {@link #applyStep}. The parameters are not changed.
+   */
+  public double computeGradient(float[] x, float[] y, int n) {
+    double l = gradient(x, y, n);
+    pending = true;
+    return l;
+  }
+
+  /**
+   * Clips the gradient of the last {@link #computeGradient} to global L2 norm at most
+   * {@code maxNorm} (Pascanu, Mikolov and Bengio 2013, as {@link Optimizer#clipGlobalNorm}): when
+   * its norm {@code ||g||} (summed in double) exceeds {@code maxNorm}, every entry becomes
+   * {@code (float) (g * (maxNorm / ||g||))}. Returns the norm before clipping.
+   */
+  public double clipGradient(double maxNorm) {
+    Checks.positive("maxNorm", maxNorm);
+    Checks.require(pending, "no gradient to clip: call computeGradient first");
+    double ss = 0;
+    for (int i = 0; i < paramCount; i++) {
+      ss += (double) grad[i] * grad[i];
+    }
+    double norm = Math.sqrt(ss);
+    if (norm > maxNorm) {
+      double f = maxNorm / norm;
+      for (int i = 0; i < paramCount; i++) {
+        grad[i] = (float) (grad[i] * f);
+      }
+    }
+    return norm;
+  }
+
+  /**
+   * The second part of a step: one Adam update with the gradient of the last
+   * {@link #computeGradient} (clipped if {@link #clipGradient} was called), written into the
+   * network's parameters. Each gradient is used once.
+   */
+  public void applyStep() {
+    Checks.require(adam != null, "this trainer computes gradients only");
+    Checks.require(pending, "no gradient to apply: call computeGradient first");
+    pending = false;
     adam.step(params, grad, paramCount);
     FloatBuffer pb = paramsBuffer();
     pb.put(Math.toIntExact(net.params().offset()), params, 0, paramCount);
     java.lang.ref.Reference.reachabilityFence(net);
-    return loss;
   }
 
   /**
@@ -115,9 +179,9 @@ public final class MlpTrainer {
    */
   public double gradient(float[] x, float[] y, int n, float[] gradOut) {
     Checks.require(gradOut.length >= paramCount, "gradOut holds %d floats, need %d", gradOut.length, paramCount);
-    double loss = gradient(x, y, n);
+    double l = gradient(x, y, n);
     System.arraycopy(grad, 0, gradOut, 0, paramCount);
-    return loss;
+    return l;
   }
 
   /** Loss and gradient into {@link #grad}; the current parameters into {@link #params}. */
@@ -127,16 +191,17 @@ public final class MlpTrainer {
     Checks.positive("n", n);
     Checks.require(x.length >= (long) n * inputs, "x holds %d floats, need %d x %d", x.length, n, inputs);
     Checks.require(y.length >= (long) n * outputs, "y holds %d floats, need %d x %d", y.length, n, outputs);
+    pending = false;
     paramsBuffer().get(Math.toIntExact(net.params().offset()), params, 0, paramCount);
     java.lang.ref.Reference.reachabilityFence(net);
     pass.loadParams(params);
-    return pass.mse(x, y, n, grad);
+    return pass.run(x, y, n, grad, loss);
   }
 
   /** The loss and gradient of {@link #gradient(float[], float[], int, float[])} for ND4J inputs, the gradient into {@code gradOut}. */
   double gradient(INDArray x, INDArray y, INDArray gradOut) {
     int n = stage(x, y);
-    double loss = gradient(xs, ys, n);
+    double l = gradient(xs, ys, n);
     if (gradOut.dataType() == DataType.FLOAT && gradOut.ordering() == 'c' && gradOut.elementWiseStride() == 1
         && gradOut.length() == paramCount) {
       gradOut.data().asNioFloat().put(Math.toIntExact(gradOut.offset()), grad, 0, paramCount);
@@ -144,12 +209,17 @@ public final class MlpTrainer {
     } else {
       gradOut.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(grad).reshape(gradOut.shape()));
     }
-    return loss;
+    return l;
   }
 
   /** The network this trainer updates. */
   public Mlp net() {
     return net;
+  }
+
+  /** The loss this trainer minimizes. */
+  public OutputLoss loss() {
+    return loss;
   }
 
   /** The optimizer (its step count advances with every {@link #step}). */

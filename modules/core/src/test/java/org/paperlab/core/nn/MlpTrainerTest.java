@@ -296,6 +296,233 @@ class MlpTrainerTest {
     assertTrue(e.getMessage().contains("x holds 29 floats, need 10 x 3"), e.getMessage());
   }
 
+  /**
+   * The shard count decides the result, and how: with 2 shards of an even batch each shard's
+   * gradient is exactly half of a 1-shard pass over its rows (the scales 2 / (n m) and
+   * 2 / ((n / 2) m) differ by a power of two, and scaling by a power of two commutes with every
+   * rounding), and the shards are added in order, so the 2-shard gradient is bit for bit
+   * {@code G(first half) / 2 + G(second half) / 2} of 1-shard passes (a reference computed
+   * independently of the sharding code).
+   */
+  @Test
+  void twoShardsAreTheOrderedSumOfTheHalves() {
+    int rows = 1200;
+    Problem p = problem(37, rows, 12);
+    MlpConfig cfg = p.net.config();
+    int pc = (int) cfg.parameterCount();
+    float[] params = p.net.params().toFloatVector();
+    float[] x = p.xf();
+    float[] y = p.yf();
+    int in = cfg.layerWidths()[0];
+    int out = cfg.outputDim();
+    int h = rows / 2;
+    float[][] halves = new float[2][];
+    for (int k = 0; k < 2; k++) {
+      FusedMlpPass one = new FusedMlpPass(cfg, 1, 1, FloatKernels.best());
+      one.loadParams(params);
+      halves[k] = new float[pc];
+      one.mse(java.util.Arrays.copyOfRange(x, k * h * in, (k + 1) * h * in),
+          java.util.Arrays.copyOfRange(y, k * h * out, (k + 1) * h * out), h, halves[k]);
+    }
+    float[] expected = new float[pc];
+    for (int i = 0; i < pc; i++) {
+      expected[i] = halves[0][i] * 0.5f + halves[1][i] * 0.5f;
+    }
+    FusedMlpPass two = new FusedMlpPass(cfg, 2, 2, FloatKernels.best());
+    two.loadParams(params);
+    float[] g = new float[pc];
+    two.mse(x, y, rows, g);
+    assertBitsEqual(expected, g);
+    // and one shard over all rows is a different (equally valid) rounding of the same gradient
+    FusedMlpPass single = new FusedMlpPass(cfg, 1, 2, FloatKernels.best());
+    single.loadParams(params);
+    float[] g1 = new float[pc];
+    single.mse(x, y, rows, g1);
+    double scale = 0;
+    boolean differs = false;
+    for (int i = 0; i < pc; i++) {
+      scale = Math.max(scale, Math.abs(g[i]));
+      differs |= Float.floatToRawIntBits(g[i]) != Float.floatToRawIntBits(g1[i]);
+    }
+    for (int i = 0; i < pc; i++) {
+      assertEquals(g1[i], g[i], 1e-5 * scale, "entry " + i);
+    }
+    assertTrue(differs, "1 and 2 shards sum in different orders: some entry must round differently");
+  }
+
+  /**
+   * Random shapes with odd widths and batch sizes (padded rows and columns, unequal shards, a
+   * batch below one row block): the SIMD and the scalar kernels train to the same bits.
+   */
+  @Test
+  void simdAndScalarKernelsAgreeOnRandomShapes() {
+    SplittableRandom rng = new SplittableRandom(2026);
+    for (int rep = 0; rep < 12; rep++) {
+      int inDim = 1 + rng.nextInt(5);
+      int outDim = 1 + rng.nextInt(5);
+      int w1 = 1 + rng.nextInt(70);
+      int w2 = 1 + rng.nextInt(70);
+      int rows = 1 + rng.nextInt(rep < 3 ? 10 : 900);
+      int shards = 1 + rng.nextInt(3);
+      MlpConfig cfg = MlpConfig.of(inDim, outDim, w1, w2);
+      float[][] out = new float[2][];
+      long[] losses = new long[2];
+      FloatKernels[] ks = {FloatKernels.scalar(), FloatKernels.vector()};
+      for (int k = 0; k < 2; k++) {
+        SplittableRandom data = new SplittableRandom(rep);
+        Mlp net = new Mlp(cfg, data);
+        INDArray x = Tensors.randn(data, DataType.FLOAT, rows, inDim);
+        INDArray y = Tensors.randn(data, DataType.FLOAT, rows, outDim);
+        MlpTrainer t = new MlpTrainer(net, new Adam(1e-2), shards, 2, ks[k]);
+        double loss = 0;
+        for (int step = 0; step < 2; step++) {
+          loss = t.step(x, y);
+        }
+        out[k] = net.params().toFloatVector();
+        losses[k] = Double.doubleToRawLongBits(loss);
+      }
+      String shape = inDim + "-" + w1 + "-" + w2 + "-" + outDim + " rows " + rows + " shards " + shards;
+      assertEquals(losses[0], losses[1], shape);
+      assertEquals(out[0].length, out[1].length);
+      for (int i = 0; i < out[0].length; i++) {
+        assertEquals(Float.floatToRawIntBits(out[0][i]), Float.floatToRawIntBits(out[1][i]), shape + " entry " + i);
+      }
+    }
+  }
+
+  /**
+   * Another loss through the hook: the pseudo-Huber loss {@code L = (1/n) sum_i
+   * (sqrt(||r_i||^2 + c^2) - c)}, written here as an {@link OutputLoss}, against a reference
+   * computed independently: its closed-form output gradient {@code r_i / (n sqrt(||r_i||^2 + c^2))}
+   * in double, chained by the double ND4J path (checked against finite differences in MlpTest).
+   */
+  @Test
+  void anotherLossThroughTheHookMatchesTheDoubleReference() {
+    double c = 0.3;
+    OutputLoss huber = new OutputLoss() {
+      @Override
+      public double backward(float[] r, int ld, int rows, int m, int n, double acc) {
+        for (int i = 0; i < rows; i++) {
+          double s = 0;
+          for (int k = 0; k < m; k++) {
+            s += (double) r[i * ld + k] * r[i * ld + k];
+          }
+          double root = Math.sqrt(s + c * c);
+          acc += root - c;
+          for (int k = 0; k < m; k++) {
+            r[i * ld + k] = (float) (r[i * ld + k] / (n * root));
+          }
+        }
+        return acc;
+      }
+
+      @Override
+      public double loss(double termSum, int n, int m) {
+        return termSum / n;
+      }
+    };
+    int rows = 777;
+    Problem p = problem(37, rows, 13);
+    MlpConfig cfg = p.net.config();
+    Mlp ref = Mlp.withParams(cfg.withDataType(DataType.DOUBLE), p.net.params());
+    Mlp.Trace tr = ref.forward(p.x.castTo(DataType.DOUBLE));
+    double[] o = tr.output().dup().ravel().toDoubleVector();
+    double[] yv = p.y.castTo(DataType.DOUBLE).ravel().toDoubleVector();
+    int m = cfg.outputDim();
+    double[] go = new double[o.length];
+    double expectedLoss = 0;
+    for (int i = 0; i < rows; i++) {
+      double s = 0;
+      for (int k = 0; k < m; k++) {
+        double r = o[i * m + k] - yv[i * m + k];
+        s += r * r;
+      }
+      double root = Math.sqrt(s + c * c);
+      expectedLoss += (root - c) / rows;
+      for (int k = 0; k < m; k++) {
+        go[i * m + k] = (o[i * m + k] - yv[i * m + k]) / (rows * root);
+      }
+    }
+    INDArray gRef = ref.newGradient();
+    ref.backward(tr, Nd4j.createFromArray(go).reshape(rows, m), gRef, false);
+
+    MlpTrainer t = new MlpTrainer(p.net, new Adam(1e-3), 2, 0, huber);
+    double loss = t.computeGradient(p.xf(), p.yf(), rows);
+    float[] g = new float[(int) cfg.parameterCount()];
+    t.gradient(p.xf(), p.yf(), rows, g);
+    assertEquals(expectedLoss, loss, 1e-5 * expectedLoss);
+    double[] a = gRef.toDoubleVector();
+    double scale = 0;
+    for (double v : a) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int i = 0; i < a.length; i++) {
+      assertEquals(a[i], g[i], 1e-4 * scale, "gradient entry " + i);
+    }
+  }
+
+  /**
+   * A step in parts (computeGradient, applyStep) is the one-call step bit for bit; clipping
+   * returns the norm (computed here in double), scales the gradient to the requested norm, and the
+   * step is Adam's on the clipped gradient (replayed here by a fresh Adam on the start parameters
+   * with gradients clipped by hand).
+   */
+  @Test
+  void stepInPartsAndClipping() {
+    Problem a = problem(16, 400, 14);
+    Problem b = problem(16, 400, 14);
+    Problem c = problem(16, 400, 14);
+    MlpTrainer ta = new MlpTrainer(a.net, new Adam(1e-2));
+    MlpTrainer tb = new MlpTrainer(b.net, new Adam(1e-2));
+    Adam adamC = new Adam(1e-2);
+    MlpTrainer tc = new MlpTrainer(c.net, adamC);
+    int pc = (int) a.net.config().parameterCount();
+    float[] start = c.net.params().toFloatVector();
+    List<float[]> clipped = new ArrayList<>();
+    for (int step = 0; step < 3; step++) {
+      double la = ta.step(a.xf(), a.yf(), 400);
+      double lb = tb.computeGradient(b.xf(), b.yf(), 400);
+      tb.applyStep();
+      assertEquals(Double.doubleToRawLongBits(la), Double.doubleToRawLongBits(lb));
+
+      float[] g = new float[pc];
+      tc.gradient(c.xf(), c.yf(), 400, g);
+      double ss = 0;
+      for (float v : g) {
+        ss += (double) v * v;
+      }
+      double norm = Math.sqrt(ss);
+      double max = norm / 3;
+      tc.computeGradient(c.xf(), c.yf(), 400);
+      assertEquals(norm, tc.clipGradient(max), 1e-12 * norm);
+      double clippedSs = 0;
+      for (int i = 0; i < pc; i++) {
+        g[i] = (float) (g[i] * (max / norm));
+        clippedSs += (double) g[i] * g[i];
+      }
+      assertEquals(max, Math.sqrt(clippedSs), 1e-6 * max);
+      clipped.add(g);
+      tc.applyStep();
+      Adam replay = new Adam(1e-2);
+      float[] p = start.clone();
+      for (float[] gk : clipped) {
+        replay.step(p, gk.clone(), pc);
+      }
+      assertBitsEqual(p, c.net.params().toFloatVector());
+      assertEquals(step + 1, adamC.steps());
+    }
+    assertBitsEqual(a.net.params().toFloatVector(), b.net.params().toFloatVector());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tb::applyStep);
+    assertTrue(e.getMessage().contains("no gradient to apply"), e.getMessage());
+    // a gradient under the limit is left alone: the step is the unclipped one
+    ta.step(a.xf(), a.yf(), 400);
+    tb.computeGradient(b.xf(), b.yf(), 400);
+    double norm = tb.clipGradient(Double.MAX_VALUE);
+    assertTrue(norm > 0 && Double.isFinite(norm));
+    tb.applyStep();
+    assertBitsEqual(a.net.params().toFloatVector(), b.net.params().toFloatVector());
+  }
+
   private static void assertBitsEqual(float[] a, float[] b) {
     assertEquals(a.length, b.length);
     for (int i = 0; i < a.length; i++) {
