@@ -9,8 +9,10 @@ fused plain-Java SIMD passes over two row shards, no ND4J call), `sharded` (Shar
 runs float tanh nets on the same passes, then Adam.step on INDArrays), `own` (hand-written backprop
 over ND4J GEMMs in one pass) and ND4J SameDiff.
 
-Every entry is the median over repetitions (JMH: measurement iterations of 1 s; PyTorch: repeats of
-200 steps) with the smallest and largest repetition; the ratio is PyTorch's median over paperlab's.
+Every entry is the median over repetitions (JMH: measurement iterations of 1 s after 10 warm-up
+iterations, enough for the JIT to compile the Vector API kernels on a loaded 2-core machine;
+PyTorch: repeats of 200 steps) with the smallest and largest repetition; the ratio is PyTorch's
+median over paperlab's.
 
 Needs: apt-get install python3-torch  (run with /usr/bin/python3; this script installs nothing)
 Usage: /usr/bin/python3 benchmarks/peers/mlp_train_step.py [--grid full|target] [--repeats N] [--out FILE.json]
@@ -76,7 +78,7 @@ def jmh_ms_per_step(batches, widths, iterations):
     cmd = ["java", "-jar", JAR, "MlpTrainStepBench",
            "-p", "batch=" + ",".join(map(str, batches)),
            "-p", "width=" + ",".join(map(str, widths)),
-           "-wi", "3", "-i", str(iterations), "-rf", "json", "-rff", out]
+           "-wi", "10", "-i", str(iterations), "-rf", "json", "-rff", out]
     env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE", GLIBC_TUNABLES="glibc.malloc.hugetlb=1")
     subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, env=env)
     res = {}
