@@ -18,15 +18,20 @@ import org.paperlab.core.Tensors;
 import org.paperlab.core.nn.Losses;
 import org.paperlab.core.nn.Mlp;
 import org.paperlab.core.nn.MlpConfig;
+import org.paperlab.core.nn.MlpTrainer;
 
 /**
  * One Adam training step (forward, MSE loss, backward, update) of a {@code 3-w-w-2} tanh MLP in
- * float at batch {@code batch}: paperlab's hand-written backprop over ND4J GEMMs ({@code own})
- * against the same network in ND4J SameDiff ({@code samediff}, {@code sd.fit} on one batch). The
- * PyTorch peer for the same network is benchmarks/peers/mlp_train_step.py.
+ * float at batch {@code batch}: paperlab's fused plain-Java trainer ({@code trainer},
+ * {@link MlpTrainer}: SIMD kernels, two row shards on two threads, no ND4J call), its
+ * {@link org.paperlab.core.nn.ShardedGradient} ({@code sharded}: the same kernels behind the
+ * INDArray gradient API, then {@code Adam.step}), the hand-written backprop over ND4J GEMMs
+ * ({@code own}: {@code Mlp.forward}/{@code backward}, one pass), against the same network in ND4J
+ * SameDiff ({@code samediff}, {@code sd.fit} on one batch). The PyTorch peer for the same network
+ * is benchmarks/peers/mlp_train_step.py.
  */
 public class MlpTrainStepBench extends BenchmarkBase {
-  @Param({"own", "sharded", "samediff"})
+  @Param({"trainer", "own", "sharded", "samediff"})
   public String impl;
 
   @Param({"256", "2048", "4096"})
@@ -41,6 +46,7 @@ public class MlpTrainStepBench extends BenchmarkBase {
   private INDArray x;
   private INDArray y;
   private org.paperlab.core.nn.ShardedGradient sharded;
+  private MlpTrainer trainer;
   private SameDiff sd;
   private DataSet data;
 
@@ -56,6 +62,9 @@ public class MlpTrainStepBench extends BenchmarkBase {
       grad = mlp.newGradient();
       if (impl.equals("sharded")) {
         sharded = new org.paperlab.core.nn.ShardedGradient(mlp);
+      }
+      if (impl.equals("trainer")) {
+        trainer = new MlpTrainer(mlp, adam);
       }
     } else {
       sd = SameDiff.create();
@@ -82,6 +91,9 @@ public class MlpTrainStepBench extends BenchmarkBase {
 
   @Benchmark
   public Object step() {
+    if (impl.equals("trainer")) {
+      return trainer.step(x, y);
+    }
     if (impl.equals("own")) {
       Mlp.Trace t = mlp.forward(x);
       Losses.LossAndGradient lg = Losses.mse(t.output(), y);

@@ -53,13 +53,31 @@ public sealed interface FlowLoss permits FlowLoss.SquaredL2, FlowLoss.PseudoHube
 
     @Override
     public double lossAndGradient(float[] r, int n, int d, float[] grad) {
-      double scale = reduction == Reduction.SUM ? 1.0 / n : 1.0 / ((double) n * d);
-      double s = 0;
-      for (int q = 0; q < n * d; q++) {
-        s += (double) r[q] * r[q];
-        grad[q] = (float) (2 * scale * r[q]);
+      double scale = scale(n, d);
+      return rows(r, d, n, d, scale, grad, 0) * scale;
+    }
+
+    /** The factor of the summed squared error: {@code 1 / n} (sum) or {@code 1 / (n d)} (mean). */
+    double scale(int n, int d) {
+      return reduction == Reduction.SUM ? 1.0 / n : 1.0 / ((double) n * d);
+    }
+
+    /**
+     * For {@code rows} residual rows {@code r[i ld + k]}, {@code k < d}: writes
+     * {@code (float) (2 scale r)} into {@code grad} (same layout; may be {@code r} itself) and
+     * returns {@code acc} plus the squared residuals, added one after the other in double.
+     */
+    static double rows(float[] r, int ld, int rows, int d, double scale, float[] grad, double acc) {
+      double s = acc;
+      for (int i = 0; i < rows; i++) {
+        int o = i * ld;
+        for (int k = 0; k < d; k++) {
+          float v = r[o + k];
+          s += (double) v * v;
+          grad[o + k] = (float) (2 * scale * v);
+        }
       }
-      return s * scale;
+      return s;
     }
   }
 
@@ -85,22 +103,32 @@ public sealed interface FlowLoss permits FlowLoss.SquaredL2, FlowLoss.PseudoHube
 
     @Override
     public double lossAndGradient(float[] r, int n, int d, float[] grad) {
-      double cc = constant(d);
-      double total = 0;
-      for (int i = 0; i < n; i++) {
+      return rows(r, d, n, d, n, constant(d), grad, 0) / n;
+    }
+
+    /**
+     * For {@code rows} residual rows {@code r[i ld + k]}, {@code k < d}, of a batch of {@code n}:
+     * writes the gradient {@code r / (n sqrt(||r||^2 + cc^2))} into {@code grad} (same layout; may
+     * be {@code r} itself) and returns {@code acc} plus the rows' {@code sqrt(||r||^2 + cc^2) - cc},
+     * added one row after the other.
+     */
+    static double rows(float[] r, int ld, int rows, int d, int n, double cc, float[] grad, double acc) {
+      double total = acc;
+      for (int i = 0; i < rows; i++) {
+        int o = i * ld;
         double s = 0;
         for (int k = 0; k < d; k++) {
-          double v = r[i * d + k];
+          double v = r[o + k];
           s += v * v;
         }
         double root = Math.sqrt(s + cc * cc);
         total += root - cc;
         double g = 1.0 / (n * root);
         for (int k = 0; k < d; k++) {
-          grad[i * d + k] = (float) (g * r[i * d + k]);
+          grad[o + k] = (float) (g * r[o + k]);
         }
       }
-      return total / n;
+      return total;
     }
   }
 }

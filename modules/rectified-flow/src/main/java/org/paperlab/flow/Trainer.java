@@ -11,13 +11,19 @@ import org.paperlab.core.nn.Adam;
 import org.paperlab.core.nn.Ema;
 import org.paperlab.core.nn.Mlp;
 import org.paperlab.core.nn.MlpConfig;
+import org.paperlab.core.nn.MlpTrainer;
 import org.paperlab.core.nn.Optimizer;
 import org.paperlab.core.nn.ShardedGradient;
 
 /**
  * One fit of {@link RectifiedFlow}: the network, its optimizer and EMA, the batch buffers, and the
- * loop. Batches are assembled in plain Java arrays and copied into the network's input with one
- * bulk write (an ND4J call per row would cost more than the arithmetic).
+ * loop. Batches are assembled in plain Java arrays. A float tanh network (the default) trains on
+ * core's fused plain-Java passes ({@link MlpTrainer}: two row shards, the loss of the config
+ * through {@link FusedFlowLoss}, clipping and Adam on the trainer's arrays); other activations on
+ * {@link Mlp#forward}/{@link Mlp#backward} (two half-batch shards of {@link ShardedGradient} for
+ * the squared error at batches of 128 and more), the batch copied into the network's input with
+ * one bulk write (an ND4J call per row would cost more than the arithmetic). Either way the
+ * result does not depend on the number of threads.
  */
 final class Trainer {
   /** Rows below which one pass beats two half-batch shards. */
@@ -43,6 +49,9 @@ final class Trainer {
   private final INDArray gradOutArray;
   private final INDArray grad;
   private final ShardedGradient sharded;
+  private final Adam adam;
+  /** The fused path (null: the ND4J path). */
+  private final MlpTrainer fused;
 
   Trainer(FlowConfig cfg, TrainingData data, FlowModel warmStart) {
     this.cfg = cfg;
@@ -62,19 +71,23 @@ final class Trainer {
     this.target = new float[n * d];
     this.residual = new float[n * d];
     this.gradOut = new float[n * d];
-    this.inputArray = Nd4j.create(DataType.FLOAT, n, d + 1);
-    this.targetArray = Nd4j.create(DataType.FLOAT, n, d);
-    this.gradOutArray = Nd4j.create(DataType.FLOAT, n, d);
-    this.grad = net.newGradient();
+    this.adam = new Adam(cfg.learningRate());
+    // always two shards (never the machine's core count), so results do not depend on it
+    this.fused = MlpTrainer.supports(net.config())
+        ? new MlpTrainer(net, adam, 2, cfg.threads(), new FusedFlowLoss(cfg.loss())) : null;
+    boolean nd4j = fused == null;
+    this.inputArray = nd4j ? Nd4j.create(DataType.FLOAT, n, d + 1) : null;
+    this.targetArray = nd4j ? Nd4j.create(DataType.FLOAT, n, d) : null;
+    this.gradOutArray = nd4j ? Nd4j.create(DataType.FLOAT, n, d) : null;
+    this.grad = nd4j ? net.newGradient() : null;
     // the squared error is (a multiple of) the mean squared error: two half-batch shards on two
-    // threads. Always two shards (never the machine's core count), so results do not depend on it.
+    // threads
     boolean l2 = cfg.loss() instanceof FlowLoss.SquaredL2;
-    this.sharded = l2 && n >= SHARD_MIN_BATCH ? new ShardedGradient(net, 2) : null;
+    this.sharded = nd4j && l2 && n >= SHARD_MIN_BATCH ? new ShardedGradient(net, 2) : null;
   }
 
   FlowFit run(ProgressListener listener) {
     long start = System.nanoTime();
-    Adam adam = new Adam(cfg.learningRate());
     Ema ema = cfg.emaDecay() > 0 ? new Ema(net.params(), cfg.emaDecay()) : null;
     int steps = cfg.steps();
     int logs = (steps + cfg.logEvery() - 1) / cfg.logEvery();
@@ -87,16 +100,24 @@ final class Trainer {
     for (int step = 1; step <= steps; step++) {
       batches.next(x0, x1, rng);
       assemble();
-      double loss = gradient();
+      double loss = fused != null ? fused.computeGradient(input, target, n) : gradient();
       if (!Double.isFinite(loss)) {
         throw new IllegalStateException(String.format(java.util.Locale.ROOT,
             "training diverged at step %d of %d: the loss is %s (lower learningRate = %s, or set clipNorm)",
             step, steps, loss, cfg.learningRate()));
       }
-      if (cfg.clipNorm() != Double.POSITIVE_INFINITY) {
-        Optimizer.clipGlobalNorm(grad, cfg.clipNorm());
+      boolean clip = cfg.clipNorm() != Double.POSITIVE_INFINITY;
+      if (fused != null) {
+        if (clip) {
+          fused.clipGradient(cfg.clipNorm());
+        }
+        fused.applyStep();
+      } else {
+        if (clip) {
+          Optimizer.clipGlobalNorm(grad, cfg.clipNorm());
+        }
+        adam.step(net.params(), grad);
       }
-      adam.step(net.params(), grad);
       if (ema != null) {
         ema.update(net.params());
       }
@@ -131,8 +152,10 @@ final class Trainer {
       }
       input[oi + d] = t;
     }
-    put(inputArray, input);
-    put(targetArray, target);
+    if (fused == null) {
+      put(inputArray, input);
+      put(targetArray, target);
+    }
   }
 
   /** The batch loss; {@code grad} holds its gradient. */

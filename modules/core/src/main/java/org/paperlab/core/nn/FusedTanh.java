@@ -13,6 +13,12 @@ import java.nio.FloatBuffer;
  * 2048 x 100 entries.
  */
 abstract class FusedTanh {
+  static final float LOG2E = 1.44269504f;
+  static final float LN2_HI = 0.693145751953125f;
+  static final float LN2_LO = 1.42860677e-6f;
+  static final float ROUND = 12582912f; // 1.5 * 2^23
+  static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
+
   /** The implementation for this JVM, or null without the Vector API. */
   static FusedTanh get() {
     return Holder.INSTANCE;
@@ -66,6 +72,33 @@ abstract class FusedTanh {
 
   /** {@code a[i, j] = tanh(z[i, j] + bias[j])} on row-major arrays ({@code z} is read only). */
   abstract void biasTanh(float[] z, float[] a, float[] bias, int rows, int cols);
+
+  /**
+   * The tanh of {@code VectorTanh}, one lane, operation for operation (the same bits as the SIMD
+   * loop; the scalar kernels and the row tails use it).
+   */
+  static float tanh(float x) {
+    float ax = Math.min(Math.abs(x), 9f);
+    float y = ax * -2f;
+    float shifted = Math.fma(y, LOG2E, ROUND);
+    float kf = shifted - ROUND;
+    int kBits = Float.floatToRawIntBits(shifted);
+    float r = Math.fma(kf, -LN2_HI, y);
+    r = Math.fma(kf, -LN2_LO, r);
+    float p = Math.fma(r, 1f / 720, 1f / 120);
+    p = Math.fma(p, r, 1f / 24);
+    p = Math.fma(p, r, 1f / 6);
+    p = Math.fma(p, r, 0.5f);
+    p = Math.fma(p, r, 1f);
+    p = Math.fma(p, r, 1f);
+    float two = Float.intBitsToFloat((kBits - (ROUND_BITS - 127)) << 23);
+    float t = p * two;
+    float big = (1f - t) / (t + 1f);
+    float x2 = ax * ax;
+    float small = Math.fma(Math.fma(x2, 2f / 15, -1f / 3), x2, 1f) * ax;
+    float mag = ax < 0.0625f ? small : big;
+    return x < 0f ? -mag : mag;
+  }
 
   private static final class Holder {
     static final FusedTanh INSTANCE = load();

@@ -22,48 +22,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorTanh extends FusedTanh {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-  private static final float LOG2E = 1.44269504f;
-  private static final float LN2_HI = 0.693145751953125f;
-  private static final float LN2_LO = 1.42860677e-6f;
-  private static final float ROUND = 12582912f; // 1.5 * 2^23
-  private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
 
   @Override
   void biasTanh(float[] z, float[] a, float[] bias, int rows, int cols) {
-    // one method with the whole computation inlined: the JIT keeps the vectors in registers only
-    // when nothing in the loop is a call it declines to inline
     int bound = S.loopBound(cols);
     for (int i = 0; i < rows; i++) {
       int o = i * cols;
       int j = 0;
       for (; j < bound; j += S.length()) {
-        FloatVector x = FloatVector.fromArray(S, z, o + j).add(FloatVector.fromArray(S, bias, j));
-        FloatVector ax = x.abs().min(9f);
-        // t = exp(-2|x|) = 2^k p(r), k = round(-2|x| / ln 2): adding 1.5 * 2^23 rounds to an
-        // integer (to nearest even) and leaves k in the low bits, without float-int conversions
-        // (not compiled to SIMD code by JDK 17)
-        FloatVector y = ax.mul(-2f);
-        FloatVector shifted = y.lanewise(VectorOperators.FMA, LOG2E, ROUND);
-        FloatVector kf = shifted.sub(ROUND);
-        IntVector kBits = (IntVector) shifted.reinterpretAsInts();
-        FloatVector r = kf.lanewise(VectorOperators.FMA, -LN2_HI, y);
-        r = kf.lanewise(VectorOperators.FMA, -LN2_LO, r);
-        FloatVector p = r.lanewise(VectorOperators.FMA, 1f / 720, 1f / 120);
-        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f / 24));
-        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f / 6));
-        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 0.5f));
-        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f));
-        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f));
-        FloatVector two = kBits.sub(ROUND_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector t = p.mul(two);
-        FloatVector big = FloatVector.broadcast(S, 1f).sub(t).div(t.add(1f));
-        // small |x|: x - x^3/3 + 2 x^5/15 (the next term, 17 x^7 / 315, is below 3e-10 x here)
-        FloatVector x2 = ax.mul(ax);
-        FloatVector small = x2.lanewise(VectorOperators.FMA, 2f / 15, -1f / 3)
-            .lanewise(VectorOperators.FMA, x2, FloatVector.broadcast(S, 1f)).mul(ax);
-        FloatVector mag = big.blend(small, ax.lt(0.0625f));
-        // tanh is odd; a NaN input stays NaN (abs and min keep it)
-        mag.blend(mag.neg(), x.lt(0f)).intoArray(a, o + j);
+        tanh(FloatVector.fromArray(S, z, o + j).add(FloatVector.fromArray(S, bias, j))).intoArray(a, o + j);
       }
       // the rest of the row: the same operations one lane at a time (the same bits; masked
       // vector loads are slow in JDK 17)
@@ -73,27 +40,42 @@ final class VectorTanh extends FusedTanh {
     }
   }
 
-  /** One lane of the vector computation above, operation for operation. */
+  /**
+   * The tanh of every lane (see the class comment), from exactly rounded operations only. Small
+   * enough for the JIT to inline into the loops that call it (the loops then keep their vectors
+   * in registers).
+   */
+  static FloatVector tanh(FloatVector x) {
+    FloatVector ax = x.abs().min(9f);
+    // t = exp(-2|x|) = 2^k p(r), k = round(-2|x| / ln 2): adding 1.5 * 2^23 rounds to an
+    // integer (to nearest even) and leaves k in the low bits, without float-int conversions
+    // (not compiled to SIMD code by JDK 17)
+    FloatVector y = ax.mul(-2f);
+    FloatVector shifted = y.lanewise(VectorOperators.FMA, LOG2E, ROUND);
+    FloatVector kf = shifted.sub(ROUND);
+    IntVector kBits = (IntVector) shifted.reinterpretAsInts();
+    FloatVector r = kf.lanewise(VectorOperators.FMA, -LN2_HI, y);
+    r = kf.lanewise(VectorOperators.FMA, -LN2_LO, r);
+    FloatVector p = r.lanewise(VectorOperators.FMA, 1f / 720, 1f / 120);
+    p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f / 24));
+    p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f / 6));
+    p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 0.5f));
+    p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f));
+    p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f));
+    FloatVector two = kBits.sub(ROUND_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    FloatVector t = p.mul(two);
+    FloatVector big = FloatVector.broadcast(S, 1f).sub(t).div(t.add(1f));
+    // small |x|: x - x^3/3 + 2 x^5/15 (the next term, 17 x^7 / 315, is below 3e-10 x here)
+    FloatVector x2 = ax.mul(ax);
+    FloatVector small = x2.lanewise(VectorOperators.FMA, 2f / 15, -1f / 3)
+        .lanewise(VectorOperators.FMA, x2, FloatVector.broadcast(S, 1f)).mul(ax);
+    FloatVector mag = big.blend(small, ax.lt(0.0625f));
+    // tanh is odd; a NaN input stays NaN (abs and min keep it)
+    return mag.blend(mag.neg(), x.lt(0f));
+  }
+
+  /** One lane of the vector computation above, operation for operation (see {@link FusedTanh#tanh}). */
   static float scalarTanh(float x) {
-    float ax = Math.min(Math.abs(x), 9f);
-    float y = ax * -2f;
-    float shifted = Math.fma(y, LOG2E, ROUND);
-    float kf = shifted - ROUND;
-    int kBits = Float.floatToRawIntBits(shifted);
-    float r = Math.fma(kf, -LN2_HI, y);
-    r = Math.fma(kf, -LN2_LO, r);
-    float p = Math.fma(r, 1f / 720, 1f / 120);
-    p = Math.fma(p, r, 1f / 24);
-    p = Math.fma(p, r, 1f / 6);
-    p = Math.fma(p, r, 0.5f);
-    p = Math.fma(p, r, 1f);
-    p = Math.fma(p, r, 1f);
-    float two = Float.intBitsToFloat((kBits - (ROUND_BITS - 127)) << 23);
-    float t = p * two;
-    float big = (1f - t) / (t + 1f);
-    float x2 = ax * ax;
-    float small = Math.fma(Math.fma(x2, 2f / 15, -1f / 3), x2, 1f) * ax;
-    float mag = ax < 0.0625f ? small : big;
-    return x < 0f ? -mag : mag;
+    return FusedTanh.tanh(x);
   }
 }
