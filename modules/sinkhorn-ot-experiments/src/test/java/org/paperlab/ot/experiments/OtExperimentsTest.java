@@ -112,12 +112,12 @@ class OtExperimentsTest {
       }
       assertEquals(argmin, chosen, 0.0);
     }
-    // the paper's claim where it holds at quick size: in 2-D both Monge-gap maps beat the entropic
-    // map (0.83% and 0.41% against 2.5% in the baseline run) and the skip's fit without the gap (11.1%)
-    double ent2 = m.get("l2_uvp_d2_entropic").asDouble();
+    // the paper's claim where it holds at quick size (and at default size): the Monge gap turns the
+    // skip's fit into the OT map in 2-D (0.41% against 11.1% without it in the baseline run; 0.59%
+    // against 4.6% at default size). Not asserted: MG against the entropic map, which is ahead at
+    // quick size only because it has 512 samples there (2.5%); with 4,096 it wins in 2-D (0.36%).
     double res2 = m.get("l2_uvp_d2_residual_mg").asDouble();
-    assertTrue(mg2 < ent2 && res2 < ent2, "d = 2: mg " + mg2 + ", residual_mg " + res2 + ", entropic " + ent2);
-    assertTrue(res2 < m.get("l2_uvp_d2_residual_no_mg").asDouble());
+    assertTrue(res2 < 5 && res2 < m.get("l2_uvp_d2_residual_no_mg").asDouble(), m.toString());
     assertTrue(m.has("l2_uvp_d8_ablation_lambda10") && m.has("l2_uvp_d8_ablation_eps_reg0.1"), m.toString());
     // run.json records each fit's whole MapFitConfig, seed included
     JsonNode cfg = runJsonConfig("ot-gaussian-map");
