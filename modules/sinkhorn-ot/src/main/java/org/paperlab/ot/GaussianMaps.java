@@ -19,9 +19,20 @@ import org.paperlab.core.Checks;
  * {@code S1} to {@code S2}: {@code A S1 A = S2}. Matrices are {@code d x d}, row-major; square
  * roots are the symmetric ones, by an eigendecomposition (Commons Math).
  *
+ * <p>A fitted map {@code T} is scored against {@code T*} by the L2 unexplained variance
+ * percentage (Korotin et al. 2021, "Do Neural Optimal Transport Solvers Work?", Section 4.2):
+ *
+ * <pre>
+ *   L2-UVP(T) = 100 E_{x ~ mu} |T(x) - T*(x)|^2 / tr(S2)
+ * </pre>
+ *
+ * estimated on samples by {@link #l2Uvp}, and in closed form for an affine {@code T} by
+ * {@link #l2UvpAffine}. The constant map {@code T(x) = m2} scores 100%.
+ *
  * <pre>{@code
  * double[] a = GaussianMaps.bures(s1, s2, d);
  * double[] tx = GaussianMaps.apply(a, m1, m2, x, n);   // T*(x_i) for n points
+ * double uvp = GaussianMaps.l2Uvp(fitted, tx, n, d, traceS2);
  * }</pre>
  */
 public final class GaussianMaps {
@@ -64,6 +75,58 @@ public final class GaussianMaps {
       }
     }
     return out;
+  }
+
+  /**
+   * The sample L2-UVP, {@code 100 (1/n) sum_i |mapped_i - optimal_i|^2 / targetTrace}, of a map's
+   * images {@code mapped} against the optimal map's images {@code optimal} at the same {@code n}
+   * points (both row-major {@code n x d}); {@code targetTrace} is {@code tr(S2)}.
+   */
+  public static double l2Uvp(double[] mapped, double[] optimal, int n, int d, double targetTrace) {
+    Checks.positive("n", n);
+    Checks.positive("d", d);
+    Checks.require(Checks.notNull("mapped", mapped).length == (long) n * d,
+        "mapped has %d values, expected n*d = %d*%d", mapped.length, n, d);
+    Checks.require(Checks.notNull("optimal", optimal).length == (long) n * d,
+        "optimal has %d values, expected n*d = %d*%d", optimal.length, n, d);
+    Checks.require(targetTrace > 0, "targetTrace = %s must be > 0", targetTrace);
+    double se = 0;
+    for (int q = 0; q < mapped.length; q++) {
+      double e = mapped[q] - optimal[q];
+      se += e * e;
+    }
+    return 100 * se / n / targetTrace;
+  }
+
+  /**
+   * The exact L2-UVP of the affine map {@code T(x) = c + B x} for {@code x ~ N(m1, s1)} against
+   * the OT map to {@code N(m2, s2)}: with {@code T(x) - T*(x) = (c + B m1 - m2) + (B - A)(x - m1)},
+   *
+   * <pre>
+   *   E |T(x) - T*(x)|^2 = |c + B m1 - m2|^2 + tr((B - A) S1 (B - A)^T)
+   * </pre>
+   *
+   * divided by {@code tr(S2)}, times 100. {@code b}, {@code s1}, {@code s2} are {@code d x d}
+   * row-major. The identity is {@code b = I}, {@code c = 0}.
+   */
+  public static double l2UvpAffine(double[] b, double[] c, double[] m1, double[] s1, double[] m2, double[] s2) {
+    Checks.notNull("m1", m1);
+    int d = m1.length;
+    Checks.sameSize("length of c", Checks.notNull("c", c).length, "d", d);
+    Checks.sameSize("length of m2", Checks.notNull("m2", m2).length, "d", d);
+    RealMatrix bm = matrix("b", b, d);
+    RealMatrix s1m = matrix("s1", s1, d);
+    RealMatrix s2m = matrix("s2", s2, d);
+    RealMatrix a = matrix("a", bures(s1, s2, d), d);
+    double[] bm1 = bm.operate(m1);
+    double bias = 0;
+    for (int k = 0; k < d; k++) {
+      double e = c[k] + bm1[k] - m2[k];
+      bias += e * e;
+    }
+    RealMatrix diff = bm.subtract(a);
+    double spread = diff.multiply(s1m).multiply(diff.transpose()).getTrace();
+    return 100 * (bias + spread) / s2m.getTrace();
   }
 
   private static RealMatrix sqrt(RealMatrix s) {

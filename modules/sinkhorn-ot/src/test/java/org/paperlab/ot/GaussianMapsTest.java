@@ -61,6 +61,70 @@ class GaussianMapsTest {
     }
   }
 
+  /**
+   * L2-UVP by hand. mu = N(0, I), nu = N((1, 0), diag(4, 1)) in 2-D: A = diag(2, 1), so
+   * T*(x) = (1 + 2 x1, x2). The identity misses by (-1 - x1, 0): E|.|^2 = 1 + E x1^2 = 2, and
+   * tr(S2) = 5, so L2-UVP(id) = 40%. The constant map T(x) = m2 misses by (2 x1, x2):
+   * E|.|^2 = 4 + 1 = tr(S2), 100% (true for any pair). The exact map scores 0.
+   */
+  @Test
+  void l2UvpByHand() {
+    double[] m1 = {0, 0};
+    double[] s1 = {1, 0, 0, 1};
+    double[] m2 = {1, 0};
+    double[] s2 = {4, 0, 0, 1};
+    double[] id = {1, 0, 0, 1};
+    assertEquals(40.0, GaussianMaps.l2UvpAffine(id, new double[2], m1, s1, m2, s2), 1e-12);
+    assertEquals(100.0, GaussianMaps.l2UvpAffine(new double[4], m2, m1, s1, m2, s2), 1e-12);
+    double[] a = GaussianMaps.bures(s1, s2, 2);
+    assertArrayEquals(new double[] {2, 0, 0, 1}, a, 1e-12);
+    assertEquals(0.0, GaussianMaps.l2UvpAffine(a, m2, m1, s1, m2, s2), 1e-12);
+    // the sample estimate: the exact map's images score exactly 0, and the identity's come near 40%
+    SplittableRandom rng = new SplittableRandom(11);
+    int n = 200_000;
+    double[] x = Sampler.gaussian(m1, s1).sample(n, rng);
+    double[] opt = GaussianMaps.apply(a, m1, m2, x, n);
+    assertEquals(0.0, GaussianMaps.l2Uvp(opt.clone(), opt, n, 2, 5.0), 0.0);
+    // sd of |x1 + 1|^2 is sqrt(E(x1+1)^4 - 4) = sqrt(10 - 4): 100 sqrt(6 / n) / 5 = 0.11 percentage points
+    assertEquals(40.0, GaussianMaps.l2Uvp(x, opt, n, 2, 5.0), 0.6);
+  }
+
+  /**
+   * For random Gaussians in d = 5 the closed-form L2-UVP of the identity agrees with its sample
+   * estimate on 100,000 points, and a map off by a constant shift t scores 100 |t|^2 / tr(S2)
+   * (the spread term vanishes).
+   */
+  @Test
+  void closedFormAgreesWithSamples() {
+    SplittableRandom rng = new SplittableRandom(12);
+    int d = 5;
+    double[] s1 = flat(randomCovariance(d, rng));
+    double[] s2 = flat(randomCovariance(d, rng));
+    double[] m1 = new double[d];
+    double[] m2 = new double[d];
+    double[] id = new double[d * d];
+    double tr2 = 0;
+    for (int k = 0; k < d; k++) {
+      m1[k] = rng.nextGaussian();
+      m2[k] = rng.nextGaussian();
+      id[k * d + k] = 1;
+      tr2 += s2[k * d + k];
+    }
+    int n = 100_000;
+    double[] x = Sampler.gaussian(m1, GaussianMaps.sqrt(s1, d)).sample(n, rng);
+    double[] a = GaussianMaps.bures(s1, s2, d);
+    double[] opt = GaussianMaps.apply(a, m1, m2, x, n);
+    double exact = GaussianMaps.l2UvpAffine(id, new double[d], m1, s1, m2, s2);
+    assertEquals(exact, GaussianMaps.l2Uvp(x, opt, n, d, tr2), 0.02 * exact);
+    double[] t = {0.5, -1, 0, 0, 2};
+    double[] c = new double[d];
+    double[] am1 = GaussianMaps.apply(a, new double[d], new double[d], m1, 1);
+    for (int k = 0; k < d; k++) {
+      c[k] = m2[k] - am1[k] + t[k];
+    }
+    assertEquals(100 * (0.25 + 1 + 4) / tr2, GaussianMaps.l2UvpAffine(a, c, m1, s1, m2, s2), 1e-9);
+  }
+
   @Test
   void badShapesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> GaussianMaps.bures(new double[3], new double[4], 2));
