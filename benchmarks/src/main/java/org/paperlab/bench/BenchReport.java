@@ -22,7 +22,7 @@ import org.paperlab.lab.Provenance;
  * Writes the benchmark report page of {@code benchmarks/run}: {@code OUT/index.html} with the
  * machine (CPU model, cores, JDK, ND4J backend), one bar chart and one table per benchmark family
  * (a JMH benchmark class: one bar per method and parameter combination, the score with its 99.9%
- * error) and a table of ratios to the peers whose results are given.
+ * error, on a log axis when the scores span more than a factor 100) and a table of ratios to the peers whose results are given.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.paperlab.bench.BenchReport [--index RESULTS] OUT jmh.json [PEER.json ...]
@@ -204,6 +204,12 @@ public final class BenchReport {
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4)});
     c.getStyler().setXAxisLabelRotation(60);
+    double min = scores.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+    double max = scores.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    if (min > 0 && max / min > 100) {
+      c.getStyler().setYAxisLogarithmic(true);   // scores over orders of magnitude (sizes as params)
+      c.setYAxisTitle(rows.get(0).unit() + " (log scale)");
+    }
     c.addSeries("score", labels, scores, errors);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     BitmapEncoder.saveBitmap(c, buf, BitmapEncoder.BitmapFormat.PNG);
