@@ -22,7 +22,7 @@ import org.paperlab.lab.Provenance;
  * Writes the benchmark report page of {@code benchmarks/run}: {@code OUT/index.html} with the
  * machine (CPU model, cores, JDK, ND4J backend), one bar chart and one table per benchmark family
  * (a JMH benchmark class: one bar per method and parameter combination, the score with its 99.9%
- * error, on a log axis when the scores span more than a factor 100) and a table of ratios to the peers whose results are given.
+ * error; on a log axis without error bars when the scores span more than a factor 100) and a table of ratios to the peers whose results are given.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.paperlab.bench.BenchReport [--index RESULTS] OUT jmh.json [PEER.json ...]
@@ -207,10 +207,16 @@ public final class BenchReport {
     double min = scores.stream().mapToDouble(Double::doubleValue).min().orElse(1);
     double max = scores.stream().mapToDouble(Double::doubleValue).max().orElse(1);
     if (min > 0 && max / min > 100) {
-      c.getStyler().setYAxisLogarithmic(true);   // scores over orders of magnitude (sizes as params)
+      // scores over orders of magnitude (sizes as params): log axis, without error bars (XChart
+      // refuses a bar that reaches 0 on a log axis; the table gives every error)
+      c.getStyler().setYAxisLogarithmic(true);
+      c.getStyler().setYAxisMin(min / 2);   // bars start at the axis minimum, not at 0
+      c.getStyler().setYAxisMax(max * 2);
       c.setYAxisTitle(rows.get(0).unit() + " (log scale)");
+      c.addSeries("score", labels, scores);
+    } else {
+      c.addSeries("score", labels, scores, errors);
     }
-    c.addSeries("score", labels, scores, errors);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     BitmapEncoder.saveBitmap(c, buf, BitmapEncoder.BitmapFormat.PNG);
     return buf.toByteArray();
