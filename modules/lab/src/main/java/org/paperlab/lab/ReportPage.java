@@ -18,7 +18,10 @@ import org.paperlab.core.io.AtomicFiles;
  * table, charts (PNG) and data files (CSV), and every other run (newer failed or interrupted ones
  * included) folded below it with its status. A run whose run.json still says {@code running} but
  * whose process is gone (same host, pid no longer alive, or a run.json without a pid) is shown as
- * {@code interrupted}, and the temporary files such a process left behind are removed. The page
+ * {@code interrupted}, and the temporary files such a process left behind are removed. Below the
+ * experiments: the executed notebooks of {@code notebooks/run} ({@code <outRoot>/notebooks/<name>.html},
+ * a notebook with a log but no page is shown as failed) and the benchmark report of
+ * {@code benchmarks/run} ({@code <outRoot>/benchmarks/index.html}), when they are there. The page
  * uses relative links only, so the results folder can be copied or served as it is.
  */
 public final class ReportPage {
@@ -38,12 +41,21 @@ public final class ReportPage {
         .append("img{max-width:640px;margin:6px;border:1px solid #eee}\n")
         .append("nav a{margin-right:1em}\n</style></head><body>\n")
         .append("<h1>paperlab results</h1>\n");
+    Map<String, Boolean> notebooks = notebooks(outRoot);
+    boolean benchmarks = Files.isRegularFile(outRoot.resolve("benchmarks").resolve("index.html"));
     if (runs.isEmpty()) {
       h.append("<p>No runs yet. Try <code>./paperlab run all --quick</code>.</p>\n");
-    } else {
+    }
+    if (!runs.isEmpty() || !notebooks.isEmpty() || benchmarks) {
       h.append("<nav>");
       for (String exp : runs.keySet()) {
         h.append("<a href=\"#").append(esc(exp)).append("\">").append(esc(exp)).append("</a>");
+      }
+      if (!notebooks.isEmpty()) {
+        h.append("<a href=\"#notebooks\">notebooks</a>");
+      }
+      if (benchmarks) {
+        h.append("<a href=\"benchmarks/index.html\">benchmarks</a>");
       }
       h.append("</nav>\n");
     }
@@ -66,6 +78,25 @@ public final class ReportPage {
         }
         h.append("</details>\n");
       }
+    }
+    if (!notebooks.isEmpty()) {
+      h.append("<h2 id=\"notebooks\">notebooks</h2>\n<p>Executed by <code>notebooks/run</code> "
+          + "(open them interactively with <code>notebooks/run --lab</code>).</p>\n<ul>\n");
+      for (Map.Entry<String, Boolean> nb : notebooks.entrySet()) {
+        String name = esc(nb.getKey());
+        if (nb.getValue()) {
+          h.append("<li><a href=\"notebooks/").append(name).append(".html\">").append(name)
+              .append("</a> <small>(<a href=\"notebooks/").append(name).append(".ipynb\">ipynb</a>)</small></li>\n");
+        } else {
+          h.append("<li>").append(name).append(" <span class=\"failed\">failed</span> <small>(<a href=\"notebooks/")
+              .append(name).append(".log\">log</a>)</small></li>\n");
+        }
+      }
+      h.append("</ul>\n");
+    }
+    if (benchmarks) {
+      h.append("<h2 id=\"benchmarks\">benchmarks</h2>\n<p><a href=\"benchmarks/index.html\">benchmark report</a> "
+          + "(written by <code>benchmarks/run</code>)</p>\n");
     }
     h.append("</body></html>\n");
     Path page = outRoot.resolve("index.html");
@@ -133,6 +164,31 @@ public final class ReportPage {
       h.append("<a href=\"").append(esc(rel + "/" + d)).append("\">").append(esc(d)).append("</a> ");
     }
     h.append("</p>\n");
+  }
+
+  /**
+   * The notebooks of {@code <root>/notebooks}, by name: {@code true} when its page
+   * {@code <name>.html} is there, {@code false} for a log without a page (a failed notebook).
+   */
+  private static Map<String, Boolean> notebooks(Path root) {
+    Map<String, Boolean> out = new TreeMap<>();
+    Path dir = root.resolve("notebooks");
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String n = f.getFileName().toString();
+        if (n.endsWith(".html")) {
+          out.put(n.substring(0, n.length() - 5), true);
+        } else if (n.endsWith(".log") && !n.equals("html.log")) {
+          out.putIfAbsent(n.substring(0, n.length() - 4), false);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    return out;
   }
 
   /** Experiment name to its run folders, newest first. */

@@ -14,6 +14,9 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * java -cp CLASSPATH org.paperlab.notebook.Main CONNECTION_FILE      run the kernel (Jupyter does this)
  * java -cp CLASSPATH org.paperlab.notebook.Main install KERNEL_DIR PROJECT_ROOT
  *                                  write KERNEL_DIR/kernel.json for this JVM and CLASSPATH
+ * java -cp CLASSPATH org.paperlab.notebook.Main report RESULTS_DIR
+ *                                  rewrite RESULTS_DIR/index.html (lab's ReportPage: the runs,
+ *                                  the executed notebooks in RESULTS_DIR/notebooks, the benchmarks)
  * </pre>
  *
  * The kernel's cells compile against this JVM's classpath. Exit codes: 0 after a shutdown
@@ -36,8 +39,12 @@ public final class Main {
       System.out.println("installed kernel " + PaperlabKernel.NAME + " in " + kernelDir);
       return;
     }
+    if (args.length == 2 && args[0].equals("report")) {
+      System.out.println("wrote " + org.paperlab.lab.ReportPage.write(Path.of(args[1])));
+      return;
+    }
     if (args.length != 1 || args[0].startsWith("-")) {
-      System.err.println("usage: Main CONNECTION_FILE | Main install KERNEL_DIR PROJECT_ROOT");
+      System.err.println("usage: Main CONNECTION_FILE | Main install KERNEL_DIR PROJECT_ROOT | Main report RESULTS_DIR");
       System.exit(2);
     }
     exitWithParent();
