@@ -23,6 +23,9 @@ package org.paperlab.ot;
  * JIT keeps in a register), which gives the same sums as the vector loop's order. Exponentials use
  * {@link FmaExp#exp}, the lanes' own arithmetic. {@code LaneRowKernelsTest} checks every method
  * against the SIMD kernels bit for bit.
+ *
+ * <p>This file is over 400 lines on purpose: it mirrors the three SIMD kernel classes method for
+ * method in one place, so that a change to a vector loop's order has its twin beside it.
  */
 final class LaneRowKernels implements RowKernels {
   /** Exponent chunk of {@code VectorExpKernels.expCostSum}: its sum is accumulated per chunk. */

@@ -23,6 +23,10 @@ import jdk.incubator.vector.VectorSpecies;
  * while it is in the L1 cache. Only exactly rounded lanewise operations are used (fused
  * multiply-add, add, multiply, and the tanh of {@link VectorTanh#tanh}); no lane reductions, whose
  * order the API leaves open.
+ *
+ * <p>This file is over 400 lines on purpose: it is the SIMD twin of {@link FloatKernels}, one
+ * method per scalar reference method, and the two are kept side by side (and cross-tested bit for
+ * bit in {@code FloatKernelsTest}) rather than split by product shape.
  */
 final class VectorFloatKernels extends FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
