@@ -15,6 +15,8 @@ import jdk.jshell.execution.LocalExecutionControl;
 final class InProcessControl extends LocalExecutionControl {
   private volatile String lastClass;
   private volatile boolean stopped;
+  /** A snippet is being invoked: a stop now is this run's. */
+  private volatile boolean running;
 
   /** Forgets the last run: call before evaluating a snippet. */
   void reset() {
@@ -36,12 +38,28 @@ final class InProcessControl extends LocalExecutionControl {
   public String invoke(String className, String methodName)
       throws RunException, InternalException, EngineTerminationException {
     lastClass = className;
+    running = true;
     try {
       return super.invoke(className, methodName);
     } catch (StoppedException e) {
       stopped = true;
       throw e;
+    } finally {
+      running = false;
     }
+  }
+
+  /**
+   * Stops the running snippet. The run counts as stopped even when the JDK's stop lands before
+   * the snippet's own code (a {@code ThreadDeath} outside the engine's handler lets {@code invoke}
+   * return as if the snippet had finished); a stop while no snippet runs does nothing.
+   */
+  @Override
+  public void stop() throws EngineTerminationException, InternalException {
+    if (running) {
+      stopped = true;
+    }
+    super.stop();
   }
 
   /**

@@ -26,13 +26,17 @@ class KernelSpecTest {
   /** Maven runs the tests in the module's folder, notebooks/kernel. */
   private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
-  /** The options of the launcher's {@code exec java ... -jar} line, with its defaults filled in. */
+  /**
+   * The options of the launcher's {@code jvm=(...)} array (what its {@code exec java} line passes
+   * before the class-data-sharing options), with its defaults filled in.
+   */
   private static List<String> launcherOptions() throws IOException {
     String script = Files.readString(ROOT.resolve("paperlab"));
-    Matcher m = Pattern.compile("(?s)\\nexec java (.*?) -jar ").matcher(script);
-    assertTrue(m.find(), "no 'exec java ... -jar' line in ./paperlab");
+    Matcher m = Pattern.compile("(?s)\\njvm=\\((.*?)\\)\\n").matcher(script);
+    assertTrue(m.find(), "no 'jvm=(...)' array in ./paperlab");
+    assertTrue(script.contains("exec java \"${jvm[@]}\""), "./paperlab does not start java with its jvm array");
     List<String> options = new ArrayList<>();
-    for (String token : m.group(1).replace("\\\n", " ").trim().split("\\s+")) {
+    for (String token : m.group(1).trim().split("\\s+")) {
       token =
           token
               .replace("${PAPERLAB_JAVA_OPTS:--Xmx4g}", "-Xmx4g")
