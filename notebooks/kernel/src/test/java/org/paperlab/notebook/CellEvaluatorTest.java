@@ -180,13 +180,18 @@ class CellEvaluatorTest {
         new Thread(
             () -> {
               try {
-                ev.evaluate("long n = 0;\nwhile (true) { n++; }", 1);
+                ev.evaluate("long n = 0;\nwhile (true) { if (++n == 1) System.setProperty(\"paperlab.test.looping\", \"yes\"); }", 1);
               } catch (Throwable e) {
                 thrown.set(e);
               }
             });
+    System.clearProperty("paperlab.test.looping");
     t.start();
-    // a stop before the loop runs does nothing: repeat it until the cell ends (at most 20 s)
+    // stop the second snippet, the loop, once it runs (a stop in the first would end the cell at line 1)
+    for (int i = 0; i < 400 && t.isAlive() && System.getProperty("paperlab.test.looping") == null; i++) {
+      t.join(50);
+    }
+    // a stop between JShell's steps can miss: repeat it until the cell ends (at most 20 s)
     for (int i = 0; i < 400 && t.isAlive(); i++) {
       ev.stop();
       t.join(50);
