@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cold start and end to end: paperlab's Sinkhorn against Python + POT, whole processes.
 
-    flock /tmp/paperlab-mvn.lock /usr/bin/python3 benchmarks/peers/ot_end_to_end.py [--reps 5]
+    /usr/bin/python3 benchmarks/peers/ot_end_to_end.py [--reps 5]
         [--sizes 1000x2,2000x2,1500x16,5000x2] [--in-jvm] [--no-end-to-end]
 
 For each problem (standard normal point clouds, n = m, dimension d, seed 0; squared Euclidean

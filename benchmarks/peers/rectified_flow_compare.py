@@ -17,8 +17,8 @@ between the generated points and 2,000 fresh target samples, computed here for b
 same code, at N = 100 and N = 1.
 
 Needs: apt-get install python3-torch  (run with /usr/bin/python3; installs nothing)
-       flock /tmp/paperlab-mvn.lock mvn -B -q -pl benchmarks -am package -DskipTests
-Usage: flock /tmp/paperlab-mvn.lock /usr/bin/python3 benchmarks/peers/rectified_flow_compare.py
+       mvn -B -q -pl benchmarks -am package -DskipTests
+Usage: /usr/bin/python3 benchmarks/peers/rectified_flow_compare.py
            [--steps 10000] [--seeds 0,1,2] [--out results.json]
 """
 import argparse
