@@ -53,6 +53,7 @@ final class SimdWarmup {
   /** {@code -Dpaperlab.ot.simdWarmup.log=true}: one line on stderr when a family switches or is given up. */
   private static final boolean LOG = Boolean.getBoolean("paperlab.ot.simdWarmup.log");
   private static final long T0 = System.nanoTime();
+  private static final boolean THROTTLE = Boolean.getBoolean("paperlab.ot.simdWarmup.throttle");
   /** Bit f: family f runs SIMD. */
   private static volatile int ready = ENABLED ? 0 : ALL;
   /** Bit f: family f was asked for (warmed, being warmed or given up). */
@@ -146,8 +147,9 @@ final class SimdWarmup {
       }
       long t2 = System.nanoTime();
       done[f] += BATCH;
-      // at most half of a core: the JIT's compiler threads and the solve need the rest
-      LockSupport.parkNanos(Math.max(500_000L, t2 - t0));
+      if (THROTTLE) {
+        LockSupport.parkNanos(Math.max(500_000L, t2 - t0));
+      }
       good[f] = done[f] >= MIN_ROUNDS && t1 - t0 < t2 - t1 ? good[f] + 1 : 0;
       if (good[f] >= 3) {
         mark(1 << f, true, done[f]);
