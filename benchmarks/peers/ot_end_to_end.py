@@ -87,12 +87,14 @@ def in_jvm(jar, xs, ys, eps, x, y, reps):
     for _ in range(reps):
         out = subprocess.run(["java", *JAVA_OPTS, "-cp", jar, "org.paperlab.ot.ColdStartRun", xs, ys, eps, "6"],
                              check=True, capture_output=True, text=True).stdout
-        rows = [line.split() for line in out.splitlines() if line.startswith("solve ")]
-        secs = [float(r[3]) for r in rows]
+        # "solve <k> key value key value ...": read by key
+        rows = [dict(zip(f[2::2], f[3::2])) for f in (line.split() for line in out.splitlines())
+                if f and f[0] == "solve"]
+        secs = [float(r["seconds"]) for r in rows]
         firsts.append(secs[0])
         later.extend(secs[1:])
-        bits.update(r[9] for r in rows)
-        its = rows[0][5]
+        bits.update(r["bits"] for r in rows)
+        its = rows[0]["iterations"]
     a = np.full(len(x), 1.0 / len(x))
     b = np.full(len(y), 1.0 / len(y))
     pot = []

@@ -15,7 +15,7 @@ package org.paperlab.ot;
  *       (fused multiply-adds where it fuses); the entries {@code j >= full} by the scalar tail's
  *       operations (unfused where the tail is unfused);
  *   <li>a sum keeps one accumulator per lane, then adds the lanes to {@code 0.0} in lane order (what
- *       {@code reduceLanes(ADD)} does on every tier on x86), then adds the tail in order;
+ *       {@code VectorLanes.sumInOrder} does), then adds the tail in order;
  *   <li>element-wise results and maxima do not depend on the order.
  * </ul>
  *

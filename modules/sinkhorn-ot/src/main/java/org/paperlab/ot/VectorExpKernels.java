@@ -207,7 +207,7 @@ final class VectorExpKernels {
     for (; i + L <= len; i += L) {
       acc = DoubleVector.fromArray(D, w, i).fma(loadF(c, co + i), acc);
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = VectorLanes.sumInOrder(acc);
     for (; i < len; i++) {
       s = Math.fma(w[i], c[co + i], s);
     }
@@ -221,7 +221,7 @@ final class VectorExpKernels {
     for (; i + L <= len; i += L) {
       acc = DoubleVector.fromArray(D, w, i).fma(DoubleVector.fromArray(D, c, co + i), acc);
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = VectorLanes.sumInOrder(acc);
     for (; i < len; i++) {
       s = Math.fma(w[i], c[co + i], s);
     }
@@ -266,7 +266,7 @@ final class VectorExpKernels {
     for (; i + L <= len; i += L) {
       acc = acc.add(DoubleVector.fromArray(D, a, i));
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = VectorLanes.sumInOrder(acc);
     for (; i < len; i++) {
       s += a[i];
     }

@@ -7,7 +7,6 @@ import static org.paperlab.ot.VectorLanes.loadF;
 import static org.paperlab.ot.VectorLanes.storeF;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * The kernel-domain products of {@link VectorRowKernels}: dot products with one or four kernel rows,
@@ -28,7 +27,7 @@ final class VectorProducts {
       a0 = loadF(k, ko + j).fma(DoubleVector.fromArray(D, v, j), a0);
       a1 = loadF(k, ko + j + L).fma(DoubleVector.fromArray(D, v, j + L), a1);
     }
-    double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+    double s = VectorLanes.sumInOrder(a0.add(a1));
     for (; j < m; j++) {
       s += k[ko + j] * v[j];
     }
@@ -43,7 +42,7 @@ final class VectorProducts {
       a0 = DoubleVector.fromArray(D, k, ko + j).fma(DoubleVector.fromArray(D, v, j), a0);
       a1 = DoubleVector.fromArray(D, k, ko + j + L).fma(DoubleVector.fromArray(D, v, j + L), a1);
     }
-    double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+    double s = VectorLanes.sumInOrder(a0.add(a1));
     for (; j < m; j++) {
       s += k[ko + j] * v[j];
     }
@@ -77,10 +76,10 @@ final class VectorProducts {
       a2 = loadF(k, k2 + j).fma(vv, a2);
       a3 = loadF(k, k3 + j).fma(vv, a3);
     }
-    double s0 = a0.reduceLanes(VectorOperators.ADD);
-    double s1 = a1.reduceLanes(VectorOperators.ADD);
-    double s2 = a2.reduceLanes(VectorOperators.ADD);
-    double s3 = a3.reduceLanes(VectorOperators.ADD);
+    double s0 = VectorLanes.sumInOrder(a0);
+    double s1 = VectorLanes.sumInOrder(a1);
+    double s2 = VectorLanes.sumInOrder(a2);
+    double s3 = VectorLanes.sumInOrder(a3);
     for (; j < m; j++) {
       s0 += k[ko + j] * v[j];
       s1 += k[k1 + j] * v[j];
@@ -109,10 +108,10 @@ final class VectorProducts {
       a2 = DoubleVector.fromArray(D, k, k2 + j).fma(vv, a2);
       a3 = DoubleVector.fromArray(D, k, k3 + j).fma(vv, a3);
     }
-    double s0 = a0.reduceLanes(VectorOperators.ADD);
-    double s1 = a1.reduceLanes(VectorOperators.ADD);
-    double s2 = a2.reduceLanes(VectorOperators.ADD);
-    double s3 = a3.reduceLanes(VectorOperators.ADD);
+    double s0 = VectorLanes.sumInOrder(a0);
+    double s1 = VectorLanes.sumInOrder(a1);
+    double s2 = VectorLanes.sumInOrder(a2);
+    double s3 = VectorLanes.sumInOrder(a3);
     for (; j < m; j++) {
       s0 += k[ko + j] * v[j];
       s1 += k[k1 + j] * v[j];
@@ -194,7 +193,7 @@ final class VectorProducts {
     for (; j + L <= m; j += L) {
       acc = loadF(k, ko + j).mul(DoubleVector.fromArray(D, v, j)).fma(loadF(c, co + j), acc);
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = VectorLanes.sumInOrder(acc);
     for (; j < m; j++) {
       s += (double) k[ko + j] * v[j] * c[co + j];
     }
@@ -210,7 +209,7 @@ final class VectorProducts {
               .mul(DoubleVector.fromArray(D, v, j))
               .fma(DoubleVector.fromArray(D, c, co + j), acc);
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double s = VectorLanes.sumInOrder(acc);
     for (; j < m; j++) {
       s += k[ko + j] * v[j] * c[co + j];
     }
