@@ -14,7 +14,7 @@ import java.util.Locale;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
- *     org.paperlab.ot.ColdStartRun X.csv Y.csv EPS [solves=6] [vectorized=true]
+ *     org.paperlab.ot.ColdStartRun X.csv Y.csv EPS [solves=6] [vectorized=true] [threads=0 (all cores)]
  * </pre>
  *
  * X.csv and Y.csv hold one point per line, comma-separated, no header (what
@@ -32,8 +32,9 @@ public final class ColdStartRun {
     double eps = Double.parseDouble(args[2]);
     int solves = args.length > 3 ? Integer.parseInt(args[3]) : 6;
     boolean vectorized = args.length <= 4 || Boolean.parseBoolean(args[4]);
+    int threads = args.length > 5 ? Integer.parseInt(args[5]) : 0;
     SinkhornConfig config = SinkhornConfig.defaults().withEpsilon(eps, EpsilonScale.NONE)
-        .withTolerance(1e-9).withVectorized(vectorized);
+        .withTolerance(1e-9).withVectorized(vectorized).withThreads(threads);
     for (int s = 1; s <= solves; s++) {
       long[] firstIteration = new long[1];
       long t0 = System.nanoTime();

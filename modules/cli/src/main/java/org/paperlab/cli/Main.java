@@ -22,7 +22,7 @@ public final class Main {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     System.setProperty("java.awt.headless", "true");
     org.paperlab.lab.Provenance.commandLine("paperlab", args);
-    CommandLine cl = new CommandLine(new PaperlabCommand());
+    CommandLine cl = PaperlabCommand.commandLine(args);
     // wide enough for the one-line command summaries and the options' descriptions (the default
     // 80 columns break them mid-phrase); applies to every subcommand
     cl.setUsageHelpWidth(110);

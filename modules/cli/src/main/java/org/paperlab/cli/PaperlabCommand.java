@@ -1,5 +1,8 @@
 package org.paperlab.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,18 +25,43 @@ import picocli.CommandLine.ScopeType;
       "  paperlab ot solve --x X.csv --y Y.csv --out result.json   entropic OT on your point clouds",
       "  paperlab flow train|reflow|sample   rectified flows on your data (see 'paperlab flow --help')",
       ""
-    },
-    subcommands = {
-      ListCommand.class,
-      RunCommand.class,
-      ReportCommand.class,
-      GsdCommand.class,
-      SgdCommand.class,
-      OtCommand.class,
-      FlowCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class PaperlabCommand implements Runnable {
+  /**
+   * The subcommands, in the order the usage lists them. Registered by {@link Main} rather than in
+   * the annotation: picocli builds a command's model by reflection when it is added (about 0.1 s
+   * for all seven in a fresh JVM), so a command line that names one of them gets only that one.
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("list", ListCommand::new);
+    m.put("run", RunCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("gsd", GsdCommand::new);
+    m.put("sgd", SgdCommand::new);
+    m.put("ot", OtCommand::new);
+    m.put("flow", FlowCommand::new);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The root command with the subcommand {@code args} start with, or with all of them (and
+   * {@code help}) when the first word is none of them (no arguments, an option, a typo).
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cl = new CommandLine(new PaperlabCommand());
+    Supplier<Object> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    if (only != null) {
+      cl.addSubcommand(only.get());
+    } else {
+      SUBCOMMANDS.values().forEach(s -> cl.addSubcommand(s.get()));
+      cl.addSubcommand(new CommandLine.HelpCommand());
+    }
+    return cl;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(

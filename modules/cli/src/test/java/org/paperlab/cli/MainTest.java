@@ -32,6 +32,24 @@ class MainTest {
     }
   }
 
+  /** A command line that names a subcommand gets only that one; any other gets them all (usage, typos). */
+  @Test
+  void onlyTheNamedSubcommandIsBuilt() {
+    assertEquals(java.util.List.of("ot"),
+        java.util.List.copyOf(PaperlabCommand.commandLine(new String[] {"ot", "solve", "--help"}).getSubcommands().keySet()));
+    assertEquals(java.util.List.of("list", "run", "report", "gsd", "sgd", "ot", "flow", "help"),
+        java.util.List.copyOf(PaperlabCommand.commandLine(new String[] {"--verbose", "ot"}).getSubcommands().keySet()));
+    CliRun typo = run("sovle");
+    assertEquals(2, typo.code());
+    assertTrue(typo.err().contains("sovle"), typo.err());
+    CliRun help = run("help", "ot");
+    assertEquals(0, help.code(), help.err());
+    assertTrue(help.out().contains("solve"), help.out());
+    CliRun sub = run("ot", "solve", "--help");
+    assertEquals(0, sub.code(), sub.err());
+    assertTrue(sub.out().contains("Usage: paperlab ot solve"), sub.out());
+  }
+
   @Test
   void usageErrorsExitTwoWithAMessage() {
     CliRun unknown = run("run", "no-such-experiment");

@@ -53,6 +53,8 @@ final class SimdWarmup {
   /** {@code -Dpaperlab.ot.simdWarmup.log=true}: one line on stderr when a family switches or is given up. */
   private static final boolean LOG = Boolean.getBoolean("paperlab.ot.simdWarmup.log");
   private static final long T0 = System.nanoTime();
+  /** {@code -Dpaperlab.ot.simdWarmup.delayMillis}: how long after the first request the warm-up starts. */
+  static final long DELAY_MILLIS = Long.getLong("paperlab.ot.simdWarmup.delayMillis", 500);
   private static final boolean THROTTLE = Boolean.getBoolean("paperlab.ot.simdWarmup.throttle");
   /** Bit f: family f runs SIMD. */
   private static volatile int ready = ENABLED ? 0 : ALL;
@@ -124,6 +126,13 @@ final class SimdWarmup {
   }
 
   private static void run() {
+    // Not at once: on a small machine the warm-up (and the C2 compiles it sets off, about a second
+    // of CPU) would slow a short first solve that the twins finish alone; a long solve, or the
+    // next one, gets the SIMD kernels a fraction of a second later.
+    long begin = System.nanoTime() + DELAY_MILLIS * 1_000_000L;
+    for (long left; (left = begin - System.nanoTime()) > 0; ) {
+      LockSupport.parkNanos(left);
+    }
     Rounds rounds = new Rounds();
     int[] done = new int[FAMILIES];
     int[] good = new int[FAMILIES];
