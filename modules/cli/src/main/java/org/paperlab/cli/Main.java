@@ -22,6 +22,10 @@ public final class Main {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     System.setProperty("java.awt.headless", "true");
     org.paperlab.lab.Provenance.commandLine("paperlab", args);
+    if (Boolean.getBoolean("paperlab.cdsTraining")) {
+      // the launcher's class-data-sharing training run: load every command's classes too
+      PaperlabCommand.commandLine(new String[0]);
+    }
     CommandLine cl = PaperlabCommand.commandLine(args);
     // wide enough for the one-line command summaries and the options' descriptions (the default
     // 80 columns break them mid-phrase); applies to every subcommand
