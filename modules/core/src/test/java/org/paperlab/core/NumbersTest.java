@@ -39,4 +39,40 @@ class NumbersTest {
     assertThrows(NumberFormatException.class, () -> Numbers.parseInt("3000000000"));
     assertEquals(-7, Numbers.parseInt("-7"));
   }
+
+  /**
+   * The hand-written scan against the regular expression that states the rule (the reference):
+   * every string of up to 6 characters over the rule's alphabet and a few others, and random longer
+   * ones.
+   */
+  @Test
+  void theScanAcceptsExactlyWhatTheRuleSays() {
+    java.util.regex.Pattern rule = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    char[] alphabet = "+-.eE09x ".toCharArray();
+    int accepted = 0;
+    for (int len = 0; len <= 6; len++) {
+      int total = (int) Math.pow(alphabet.length, len);
+      for (int code = 0; code < total; code++) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0, c = code; k < len; k++, c /= alphabet.length) {
+          b.append(alphabet[c % alphabet.length]);
+        }
+        String t = b.toString();
+        boolean expected = rule.matcher(t).matches();
+        assertEquals(expected, Numbers.isDecimal(t), () -> "'" + t + "'");
+        accepted += expected ? 1 : 0;
+      }
+    }
+    assertTrue(accepted > 1000, "the enumeration should reach many valid numbers: " + accepted);
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    char[] wide = "+-.eE0123456789d\u0661".toCharArray();
+    for (int r = 0; r < 20_000; r++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = rng.nextInt(14); k > 0; k--) {
+        b.append(wide[rng.nextInt(wide.length)]);
+      }
+      String t = b.toString();
+      assertEquals(rule.matcher(t).matches(), Numbers.isDecimal(t), () -> "'" + t + "'");
+    }
+  }
 }
