@@ -75,4 +75,29 @@ class MainTest {
     CliRun report = run("report", "--out", tmp.toString());
     assertEquals(0, report.code());
   }
+
+  /**
+   * The command line's one-shot default: the SIMD warm-up waits 3 s unless the user set the
+   * delay (a -D on the JVM, PAPERLAB_JAVA_OPTS); the value is the library's own property.
+   */
+  @Test
+  void theSimdWarmupWaitsThreeSecondsUnlessTheUserSaidOtherwise() {
+    String key = "paperlab.ot.simdWarmup.delayMillis"; // as documented in the sinkhorn-ot README
+    assertEquals(key, org.paperlab.ot.Sinkhorn.SIMD_WARMUP_DELAY_PROPERTY);
+    String before = System.getProperty(key);
+    try {
+      System.clearProperty(key);
+      Main.oneShotDefaults();
+      assertEquals("3000", System.getProperty(key));
+      System.setProperty(key, "42");
+      Main.oneShotDefaults();
+      assertEquals("42", System.getProperty(key), "a delay the user gave is kept");
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
+    }
+  }
 }

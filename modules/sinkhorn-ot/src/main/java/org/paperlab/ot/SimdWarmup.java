@@ -58,7 +58,7 @@ final class SimdWarmup {
   private static final long T0 = System.nanoTime();
   /** {@code -Dpaperlab.ot.simdWarmup.delayMillis}: how long after the first request the warm-up starts. */
   static final long DEFAULT_DELAY_MILLIS = 500;
-  static final long DELAY_MILLIS = Long.getLong("paperlab.ot.simdWarmup.delayMillis", DEFAULT_DELAY_MILLIS);
+  static final long DELAY_MILLIS = Long.getLong(Sinkhorn.SIMD_WARMUP_DELAY_PROPERTY, DEFAULT_DELAY_MILLIS);
   private static final boolean THROTTLE = Boolean.getBoolean("paperlab.ot.simdWarmup.throttle");
   /** Bit f: family f runs SIMD. */
   private static volatile int ready = ENABLED ? 0 : ALL;

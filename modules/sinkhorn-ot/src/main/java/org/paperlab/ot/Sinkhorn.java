@@ -40,6 +40,14 @@ import org.paperlab.core.Tensors;
  * every run for a given resolved thread count, and may differ in the last bits between counts.
  */
 public final class Sinkhorn {
+  /**
+   * The system property that sets how long (ms) after the first solve (or {@link #prewarm}) asks
+   * for them the SIMD kernels' background warm-up starts; until then, and until they are
+   * compiled, the solves run their plain-loop twins (the same bits). Default 500; the
+   * {@code paperlab} command line, a one-shot process, sets 3000 unless given.
+   */
+  public static final String SIMD_WARMUP_DELAY_PROPERTY = "paperlab.ot.simdWarmup.delayMillis";
+
   private Sinkhorn() {}
 
   /** OT between two point clouds with the given ground cost. */
