@@ -2,7 +2,7 @@
 """Cold start and end to end: paperlab's Sinkhorn against Python + POT, whole processes.
 
     /usr/bin/python3 benchmarks/peers/ot_end_to_end.py [--reps 5]
-        [--sizes 1000x2,2000x2,1500x16,5000x2] [--in-jvm] [--no-end-to-end]
+        [--sizes 1000x2,2000x2,1500x16,5000x2] [--in-jvm] [--no-end-to-end] [--baseline LAUNCHER]
 
 For each problem (standard normal point clouds, n = m, dimension d, seed 0; squared Euclidean
 cost; absolute epsilon 0.05 x the median cost; tolerance 1e-9) it writes X.csv and Y.csv and then,
@@ -11,7 +11,8 @@ repetition by repetition, interleaved:
   end to end   `./paperlab ot solve --x X.csv --y Y.csv --epsilon E --epsilon-relative none
                --tolerance 1e-9 --out r.json` against `/usr/bin/python3 ot_pot_solve.py` (NumPy
                loadtxt, ot.dist, ot.sinkhorn, the cost as JSON), both timed as whole processes;
-               prints the median and the min-max of each and the ratio of the medians.
+               prints the median and the min-max of each and the ratio of the medians;
+               --baseline times a second launcher (an older checkout) in the same loop.
   --in-jvm     `org.paperlab.ot.ColdStartRun` in a fresh JVM per repetition (the first solve,
                then solves 2-6 in the same JVM, with the bits of every cost) and POT's
                ot.sinkhorn (the cost matrix given) in this process after one warm-up call.
@@ -61,25 +62,28 @@ def summary(ts):
     return f"{statistics.median(ts):6.3f} s [{min(ts):.3f}-{max(ts):.3f}]"
 
 
-def end_to_end(launcher, xs, ys, eps, folder, reps):
+def ot_solve(launcher, xs, ys, eps, out):
+    return [launcher, "ot", "solve", "--x", xs, "--y", ys, "--epsilon", eps,
+            "--epsilon-relative", "none", "--tolerance", "1e-9", "--out", out]
+
+
+def end_to_end(launcher, xs, ys, eps, folder, reps, baseline=None):
     out_p, out_j = os.path.join(folder, "r_paperlab.json"), os.path.join(folder, "r_pot.json")
-    paperlab = [launcher, "ot", "solve", "--x", xs, "--y", ys, "--epsilon", eps,
-                "--epsilon-relative", "none", "--tolerance", "1e-9", "--out", out_p]
+    paperlab = ot_solve(launcher, xs, ys, eps, out_p)
     python = ["/usr/bin/python3", POT_SOLVE, xs, ys, eps, out_j]
-    tp, tq = [], []
+    sides = [(paperlab, []), (python, [])]
+    if baseline:
+        sides.append((ot_solve(baseline, xs, ys, eps, os.path.join(folder, "r_baseline.json")), []))
     for r in range(reps):
-        # alternate which side goes first, so neither always runs on a warmer page cache
-        if r % 2 == 0:
-            tp.append(wall(paperlab))
-            tq.append(wall(python))
-        else:
-            tq.append(wall(python))
-            tp.append(wall(paperlab))
+        # rotate which side goes first, so none always runs on a warmer page cache
+        for k in range(len(sides)):
+            cmd, times = sides[(r + k) % len(sides)]
+            times.append(wall(cmd))
     with open(out_p) as f:
         rp = json.load(f)
     with open(out_j) as f:
         rq = json.load(f)
-    return tp, tq, rp, rq
+    return sides[0][1], sides[1][1], rp, rq, sides[2][1] if baseline else None
 
 
 def in_jvm(jar, xs, ys, eps, x, y, reps):
@@ -114,12 +118,15 @@ def main():
     ap.add_argument("--in-jvm", action="store_true")
     ap.add_argument("--no-end-to-end", action="store_true")
     ap.add_argument("--paperlab", default=os.path.join(ROOT, "paperlab"), help="the launcher to time")
+    ap.add_argument("--baseline", help="another launcher (say an older checkout's ./paperlab) timed in the same "
+                    "interleaved loop, for before/after")
     ap.add_argument("--jar", default=os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar"),
                     help="the benchmarks jar for --in-jvm")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="ot-e2e-") as folder:
         # build the CLI first (outside the timings)
-        subprocess.run([args.paperlab, "--version"], check=True, stdout=subprocess.DEVNULL)
+        for launcher in [args.paperlab] + ([args.baseline] if args.baseline else []):
+            subprocess.run([launcher, "--version"], check=True, stdout=subprocess.DEVNULL)
         for spec in args.sizes.split(","):
             n, d = (int(v) for v in spec.split("x"))
             xs, ys, x, y, eps = problem(n, d, folder)
@@ -130,11 +137,15 @@ def main():
                       f"solves 2-6 {summary(later)}; POT ot.sinkhorn warm {summary(pot)}; "
                       f"distinct cost bits over all solves: {len(bits)}", flush=True)
             if not args.no_end_to_end:
-                tp, tq, rp, rq = end_to_end(args.paperlab, xs, ys, eps, folder, args.reps)
+                tp, tq, rp, rq, tb = end_to_end(args.paperlab, xs, ys, eps, folder, args.reps, args.baseline)
                 ratio = statistics.median(tp) / statistics.median(tq)
                 print(f"  end to end: paperlab ot solve {summary(tp)} (solve_seconds {rp['solve_seconds']:.3f}, "
                       f"{rp['iterations']} iterations); python+POT {summary(tq)} (solve {rq['solve_seconds']:.3f}); "
                       f"ratio {ratio:.2f}x; costs {rp['cost']:.10g} vs {rq['cost']:.10g}", flush=True)
+                if tb:
+                    print(f"  baseline launcher {summary(tb)}: ratio {statistics.median(tb) / statistics.median(tq):.2f}x "
+                          f"to python+POT; this launcher / baseline {statistics.median(tp) / statistics.median(tb):.2f}",
+                          flush=True)
 
 
 if __name__ == "__main__":
